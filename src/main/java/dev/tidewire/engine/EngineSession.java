@@ -1,0 +1,632 @@
+package dev.tidewire.engine;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Engine.IO session: transport (polling, then maybe WebSocket), heartbeat, upgrade, and the bounded outbound
+ * queue. All state changes happen under this object's monitor; I/O and listener calls happen after it is released.
+ */
+public final class EngineSession {
+    private static final Logger LOG = System.getLogger("tidewire.engine");
+    private static final Logger POLLING_LOG = System.getLogger("tidewire.engine.polling");
+    private static final Logger WS_LOG = System.getLogger("tidewire.engine.websocket");
+    private static final int MAX_PACKETS_PER_POST = 10_000;
+
+    enum State { OPEN, CLOSING, CLOSED }
+
+    enum Upgrade { NONE, AWAITING_PROBE, PROBED, DONE }
+
+    private final String id;
+    private final EngineServer server;
+    private final EngineOptions options;
+    private final Scheduler scheduler;
+    private final RequestInfo request;
+    private volatile SessionListener listener = SessionListener.NONE;
+    private volatile Object attachment;
+
+    private State state = State.OPEN;
+    private final OutboundQueue queue;
+    private CloseReason closeReason;
+
+    // polling
+    private HttpExchange pendingGet;
+    private Map<String, String> pendingGetHeaders;
+    private boolean postInProgress;
+
+    // websocket (main transport once upgraded, or from the start)
+    private WebSocketConnection ws;
+    private boolean wsSending;
+    private Thread wsPumpThread;
+
+    // upgrade
+    private Upgrade upgrade = Upgrade.NONE;
+    private WebSocketConnection probe;
+
+    private Scheduler.Timer pingTimer;
+    private Scheduler.Timer pingTimeoutTimer;
+    private Scheduler.Timer upgradeTimer;
+    private Scheduler.Timer closeTimer;
+
+    EngineSession(String id, EngineServer server, RequestInfo request, WebSocketConnection webSocket) {
+        this.id = id;
+        this.server = server;
+        this.options = server.options();
+        this.scheduler = server.scheduler();
+        this.request = request;
+        this.queue = new OutboundQueue(options.maxOutboundPackets(), options.maxOutboundBytes());
+        this.ws = webSocket;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public RequestInfo request() {
+        return request;
+    }
+
+    /** The transport in use: {@code polling} or {@code websocket}. */
+    public synchronized String transport() {
+        return ws != null ? EngineOptions.WEBSOCKET : EngineOptions.POLLING;
+    }
+
+    public synchronized boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    public void setListener(SessionListener listener) {
+        this.listener = listener == null ? SessionListener.NONE : listener;
+    }
+
+    /** A slot for the layer above (the Socket.IO client object). */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object value) {
+        attachment = value;
+    }
+
+    synchronized int queuedPackets() {
+        return queue.size();
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Queues a text message. @return false if the session is closed or closing */
+    public boolean sendMessage(String text) {
+        return send(List.of(Packet.message(text)), false);
+    }
+
+    /** Queues a binary message; the array is not copied. */
+    public boolean sendBinary(byte[] data) {
+        return send(List.of(Packet.binaryMessage(data)), false);
+    }
+
+    /**
+     * Queues packets atomically, in order. A volatile batch is dropped (returning false) unless the transport can
+     * write it at once. When a batch would exceed the outbound bounds the session is closed: a client that does not
+     * read must not grow the heap.
+     */
+    public boolean send(List<Packet> packets, boolean isVolatile) {
+        Effects fx = new Effects();
+        boolean queued;
+        synchronized (this) {
+            queued = enqueueLocked(packets, isVolatile, fx);
+        }
+        fx.run();
+        if (queued) pumpWebSocket();
+        return queued;
+    }
+
+    private boolean enqueueLocked(List<Packet> packets, boolean isVolatile, Effects fx) {
+        if (state != State.OPEN) return false;
+        if (isVolatile && !writableNowLocked()) return false;
+        if (!queue.offer(packets)) {
+            LOG.log(Level.WARNING, "session {0}: outbound queue full ({1} packets, {2} bytes); closing",
+                    id, queue.size(), queue.bytes());
+            closeLocked(CloseReason.OUTBOUND_QUEUE_FULL, fx);
+            return false;
+        }
+        flushPollingLocked(fx);
+        return true;
+    }
+
+    private boolean writableNowLocked() {
+        if (!queue.isEmpty()) return false;
+        return ws != null ? !wsSending : pendingGet != null && upgrade != Upgrade.PROBED;
+    }
+
+    // ---------------------------------------------------------------- polling
+
+    void handlePolling(HttpExchange ex, Map<String, String> cors) {
+        Effects fx = new Effects();
+        synchronized (this) {
+            handlePollingLocked(ex, cors, fx);
+        }
+        fx.run();
+    }
+
+    private void handlePollingLocked(HttpExchange ex, Map<String, String> cors, Effects fx) {
+        if (state == State.CLOSED) {
+            fx.add(() -> ex.respond(HttpResponse.error(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors)));
+            return;
+        }
+        if (ws != null) { // WebSocket-first or upgraded: polling is over for this session
+            POLLING_LOG.log(Level.DEBUG, "session {0}: polling request after upgrade rejected", id);
+            fx.add(() -> ex.respond(HttpResponse.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), cors)));
+            return;
+        }
+        switch (ex.method()) {
+            case "GET" -> onPollLocked(ex, cors, fx);
+            case "POST" -> onPostLocked(ex, cors, fx);
+            default -> fx.add(() -> ex.respond(HttpResponse.empty(500, cors)));
+        }
+    }
+
+    private void onPollLocked(HttpExchange ex, Map<String, String> cors, Effects fx) {
+        if (pendingGet != null) {
+            POLLING_LOG.log(Level.WARNING, "session {0}: overlapping GET requests; closing", id);
+            fx.add(() -> ex.respond(HttpResponse.empty(400, cors)));
+            closeLocked(CloseReason.TRANSPORT_ERROR, fx);
+            return;
+        }
+        pendingGet = ex;
+        pendingGetHeaders = cors;
+        if (state == State.CLOSING) {
+            flushPollingLocked(fx);
+        } else if (upgrade == Upgrade.PROBED) {
+            answerPollLocked(List.of(Packet.NOOP), fx);
+        } else {
+            flushPollingLocked(fx);
+        }
+    }
+
+    private void onPostLocked(HttpExchange ex, Map<String, String> cors, Effects fx) {
+        if (postInProgress) {
+            POLLING_LOG.log(Level.WARNING, "session {0}: overlapping POST requests; closing", id);
+            fx.add(() -> ex.respond(HttpResponse.empty(400, cors)));
+            closeLocked(CloseReason.TRANSPORT_ERROR, fx);
+            return;
+        }
+        String contentType = ex.request().header("content-type");
+        if (contentType != null && contentType.toLowerCase().startsWith("application/octet-stream")) {
+            POLLING_LOG.log(Level.WARNING, "session {0}: binary POST body is not valid in protocol v4; closing", id);
+            fx.add(() -> ex.respond(HttpResponse.empty(400, cors)));
+            closeLocked(CloseReason.TRANSPORT_ERROR, fx);
+            return;
+        }
+        postInProgress = true;
+        fx.add(() -> ex.readBody(options.maxHttpBufferSize(), new HttpExchange.BodyCallback() {
+            public void onBody(byte[] body) {
+                onPostBody(ex, cors, body);
+            }
+
+            public void onTooLarge() {
+                synchronized (EngineSession.this) {
+                    postInProgress = false;
+                }
+                POLLING_LOG.log(Level.INFO, "session {0}: POST body over maxHttpBufferSize ({1}) rejected",
+                        id, options.maxHttpBufferSize());
+                ex.respond(HttpResponse.empty(413, cors));
+            }
+
+            public void onError(Throwable error) {
+                POLLING_LOG.log(Level.DEBUG, "session {0}: reading POST body failed: {1}", id, error.toString());
+                ex.respond(HttpResponse.empty(400, cors));
+                Effects fx2 = new Effects();
+                synchronized (EngineSession.this) {
+                    postInProgress = false;
+                    closeLocked(CloseReason.TRANSPORT_ERROR, fx2);
+                }
+                fx2.run();
+            }
+        }));
+    }
+
+    private void onPostBody(HttpExchange ex, Map<String, String> cors, byte[] body) {
+        List<Packet> packets;
+        try {
+            packets = Payload.decode(new String(body, java.nio.charset.StandardCharsets.UTF_8), MAX_PACKETS_PER_POST);
+        } catch (PacketParseException e) {
+            POLLING_LOG.log(Level.WARNING, "session {0}: malformed payload ({1}); closing", id, e.getMessage());
+            packets = null;
+        }
+        synchronized (this) {
+            postInProgress = false;
+        }
+        ex.respond(HttpResponse.text(200, "text/html", "ok", cors));
+        if (packets == null) {
+            close(CloseReason.PARSE_ERROR);
+            return;
+        }
+        for (Packet p : packets) {
+            if (!onPacket(p, false)) break;
+        }
+    }
+
+    private void flushPollingLocked(Effects fx) {
+        if (pendingGet == null || ws != null) return;
+        if (state == State.CLOSING) {
+            List<Packet> all = queue.drain();
+            all.add(Packet.CLOSE);
+            answerPollLocked(all, fx);
+            finishCloseLocked(fx);
+            return;
+        }
+        if (queue.isEmpty() || upgrade == Upgrade.PROBED) return;
+        answerPollLocked(queue.drain(), fx);
+    }
+
+    private void answerPollLocked(List<Packet> packets, Effects fx) {
+        HttpExchange ex = pendingGet;
+        Map<String, String> headers = pendingGetHeaders;
+        pendingGet = null;
+        pendingGetHeaders = null;
+        fx.add(() -> ex.respond(server.pollResponse(Payload.encode(packets), ex.request(), headers)));
+    }
+
+    // ---------------------------------------------------------------- websocket
+
+    /** Starts the WebSocket pump if a frame can be sent; never holds the lock while calling the container. */
+    private void pumpWebSocket() {
+        while (true) {
+            Packet next;
+            WebSocketConnection conn;
+            Effects fx = new Effects();
+            synchronized (this) {
+                if (ws == null || wsSending || state == State.CLOSED) return;
+                next = queue.poll();
+                if (next == null) {
+                    if (state == State.CLOSING) finishCloseLocked(fx); // drained: now close
+                    conn = null;
+                } else {
+                    wsSending = true;
+                    wsPumpThread = Thread.currentThread();
+                    conn = ws;
+                }
+            }
+            if (next == null) {
+                fx.run();
+                return;
+            }
+            try {
+                if (next.isBinary()) conn.sendBinary(next.binary(), this::onWebSocketSent);
+                else conn.sendText(next.encodedText(), this::onWebSocketSent);
+            } catch (RuntimeException e) {
+                onWebSocketSent(e);
+            }
+            synchronized (this) {
+                wsPumpThread = null;
+                if (wsSending) return; // completes later on another thread, which continues the pump
+            }
+        }
+    }
+
+    private void onWebSocketSent(Throwable error) {
+        boolean sameThread;
+        synchronized (this) {
+            wsSending = false;
+            sameThread = wsPumpThread == Thread.currentThread();
+        }
+        if (error != null) {
+            WS_LOG.log(Level.DEBUG, "session {0}: send failed: {1}", id, error.toString());
+            close(CloseReason.TRANSPORT_ERROR);
+            return;
+        }
+        if (!sameThread) pumpWebSocket();
+    }
+
+    /** Handler for the WebSocket this session was opened on, or the one it upgraded to. */
+    WebSocketHandler mainSocketHandler(WebSocketConnection conn) {
+        return new WebSocketHandler() {
+            public void onText(String text) {
+                Packet p;
+                try {
+                    p = PacketCodec.decodeText(text);
+                } catch (PacketParseException e) {
+                    WS_LOG.log(Level.WARNING, "session {0}: malformed frame ({1}); closing", id, e.getMessage());
+                    close(CloseReason.PARSE_ERROR);
+                    return;
+                }
+                onPacket(p, true);
+            }
+
+            public void onBinary(byte[] data) {
+                onPacket(PacketCodec.decodeBinary(data), true);
+            }
+
+            public void onClose(int code) {
+                WS_LOG.log(Level.DEBUG, "session {0}: socket closed by peer ({1})", id, code);
+                closeIfCurrent(conn, CloseReason.TRANSPORT_CLOSE);
+            }
+
+            public void onError(Throwable error) {
+                WS_LOG.log(Level.DEBUG, "session {0}: socket error: {1}", id, error.toString());
+                closeIfCurrent(conn, CloseReason.TRANSPORT_ERROR);
+            }
+        };
+    }
+
+    private void closeIfCurrent(WebSocketConnection conn, CloseReason reason) {
+        Effects fx = new Effects();
+        synchronized (this) {
+            if (ws == conn) {
+                ws = null; // already closed: do not send a close frame
+                closeLocked(reason, fx);
+            }
+        }
+        fx.run();
+    }
+
+    // ---------------------------------------------------------------- upgrade
+
+    /** A WebSocket arrived with this session's id: probe it, or refuse a second or disallowed upgrade. */
+    WebSocketHandler beginUpgrade(WebSocketConnection conn) {
+        Effects fx = new Effects();
+        WebSocketHandler handler;
+        synchronized (this) {
+            if (state != State.OPEN || ws != null || upgrade != Upgrade.NONE || !options.allowUpgrades()) {
+                WS_LOG.log(Level.DEBUG, "session {0}: upgrade refused (already upgrading or upgraded)", id);
+                fx.add(() -> conn.close(1000, ""));
+                handler = IGNORING;
+            } else {
+                upgrade = Upgrade.AWAITING_PROBE;
+                probe = conn;
+                upgradeTimer = scheduler.schedule(() -> abortUpgrade(conn, "upgrade timeout"), options.upgradeTimeout());
+                handler = probeHandler(conn);
+            }
+        }
+        fx.run();
+        return handler;
+    }
+
+    private WebSocketHandler probeHandler(WebSocketConnection conn) {
+        return new WebSocketHandler() {
+            private WebSocketHandler upgraded;
+
+            public void onText(String text) {
+                if (upgraded != null) {
+                    upgraded.onText(text);
+                    return;
+                }
+                Effects fx = new Effects();
+                boolean done = false;
+                synchronized (EngineSession.this) {
+                    if (probe != conn) return;
+                    if (upgrade == Upgrade.AWAITING_PROBE && text.equals("2probe")) {
+                        upgrade = Upgrade.PROBED;
+                        fx.add(() -> conn.sendText(Packet.PONG_PROBE.encodedText(), err -> { }));
+                        if (pendingGet != null) answerPollLocked(List.of(Packet.NOOP), fx);
+                    } else if (upgrade == Upgrade.PROBED && text.equals("5")) {
+                        completeUpgradeLocked(conn, fx);
+                        done = true;
+                    } else {
+                        fx.add(() -> abortUpgrade(conn, "unexpected packet during upgrade"));
+                    }
+                }
+                fx.run();
+                if (done) {
+                    upgraded = mainSocketHandler(conn);
+                    pumpWebSocket();
+                }
+            }
+
+            public void onBinary(byte[] data) {
+                if (upgraded != null) upgraded.onBinary(data);
+                else abortUpgrade(conn, "binary frame during upgrade");
+            }
+
+            public void onClose(int code) {
+                if (upgraded != null) upgraded.onClose(code);
+                else abortUpgrade(conn, "probe socket closed");
+            }
+
+            public void onError(Throwable error) {
+                if (upgraded != null) upgraded.onError(error);
+                else abortUpgrade(conn, "probe socket error");
+            }
+        };
+    }
+
+    private void completeUpgradeLocked(WebSocketConnection conn, Effects fx) {
+        cancel(upgradeTimer);
+        upgradeTimer = null;
+        probe = null;
+        upgrade = Upgrade.DONE;
+        ws = conn;
+        if (pendingGet != null) answerPollLocked(List.of(Packet.NOOP), fx);
+        WS_LOG.log(Level.DEBUG, "session {0}: upgraded to websocket", id);
+    }
+
+    private void abortUpgrade(WebSocketConnection conn, String why) {
+        synchronized (this) {
+            if (probe != conn) return;
+            probe = null;
+            upgrade = Upgrade.NONE;
+            cancel(upgradeTimer);
+            upgradeTimer = null;
+        }
+        WS_LOG.log(Level.DEBUG, "session {0}: upgrade aborted: {1}", id, why);
+        conn.close(1000, "");
+        // polls answered with noop while probing resume normally; deliver anything queued meanwhile
+        Effects fx = new Effects();
+        synchronized (this) {
+            flushPollingLocked(fx);
+        }
+        fx.run();
+    }
+
+    // ---------------------------------------------------------------- inbound packets and heartbeat
+
+    /** @return false when the session closed because of this packet */
+    private boolean onPacket(Packet p, boolean overWebSocket) {
+        switch (p.type()) {
+            case MESSAGE -> {
+                synchronized (this) {
+                    if (state != State.OPEN) return false;
+                }
+                if (p.isBinary()) listener.onBinaryMessage(this, p.binary());
+                else listener.onMessage(this, p.text());
+                return true;
+            }
+            case PONG -> {
+                onPong();
+                return true;
+            }
+            case PING -> {
+                LOG.log(Level.WARNING, "session {0}: invalid heartbeat direction (client ping in protocol v4); closing", id);
+                close(CloseReason.TRANSPORT_ERROR);
+                return false;
+            }
+            case CLOSE -> {
+                if (overWebSocket) return true; // over WebSocket the close frame is what counts
+                LOG.log(Level.DEBUG, "session {0}: client closed", id);
+                close(CloseReason.TRANSPORT_CLOSE);
+                return false;
+            }
+            default -> {
+                return true; // open, upgrade and noop from a client carry no meaning here
+            }
+        }
+    }
+
+    void start() {
+        synchronized (this) {
+            schedulePingLocked();
+        }
+    }
+
+    private void schedulePingLocked() {
+        cancel(pingTimer);
+        pingTimer = scheduler.schedule(this::sendPing, options.pingInterval());
+    }
+
+    private void sendPing() {
+        Effects fx = new Effects();
+        synchronized (this) {
+            if (state != State.OPEN) return;
+            pingTimer = null;
+            cancel(pingTimeoutTimer);
+            pingTimeoutTimer = scheduler.schedule(this::onPingTimeout, options.pingTimeout());
+            enqueueLocked(List.of(Packet.PING), false, fx);
+        }
+        fx.run();
+        pumpWebSocket();
+    }
+
+    private void onPingTimeout() {
+        LOG.log(Level.DEBUG, "session {0}: ping timeout", id);
+        close(CloseReason.PING_TIMEOUT);
+    }
+
+    private void onPong() {
+        synchronized (this) {
+            if (state != State.OPEN || pingTimeoutTimer == null) return;
+            cancel(pingTimeoutTimer);
+            pingTimeoutTimer = null;
+            schedulePingLocked();
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** Closes at once for {@code reason}, discarding queued packets (errors, timeouts, shutdown). */
+    public void close(CloseReason reason) {
+        Effects fx = new Effects();
+        synchronized (this) {
+            closeLocked(reason, fx);
+        }
+        fx.run();
+    }
+
+    /**
+     * The server closes the session gracefully ("forced close"): queued packets are delivered first, then the
+     * close packet (polling) or close frame (WebSocket).
+     */
+    public void close() {
+        Effects fx = new Effects();
+        synchronized (this) {
+            if (state != State.OPEN) return;
+            state = State.CLOSING;
+            closeReason = CloseReason.FORCED_CLOSE;
+            cancelHeartbeatLocked();
+            abortProbeLocked(fx);
+            if (ws == null) {
+                if (pendingGet != null) flushPollingLocked(fx);
+                else closeTimer = scheduler.schedule(() -> close(CloseReason.FORCED_CLOSE), options.closeTimeout());
+            }
+        }
+        fx.run();
+        pumpWebSocket();
+    }
+
+    private void closeLocked(CloseReason reason, Effects fx) {
+        if (state == State.CLOSED) return;
+        if (closeReason == null) closeReason = reason;
+        queue.clear();
+        if (pendingGet != null) {
+            // the reference answers a pending poll with a close packet; after a client close it is a noop
+            Packet last = reason == CloseReason.TRANSPORT_CLOSE ? Packet.NOOP : Packet.CLOSE;
+            answerPollLocked(List.of(last), fx);
+        }
+        finishCloseLocked(fx);
+    }
+
+    private void finishCloseLocked(Effects fx) {
+        if (state == State.CLOSED) return;
+        state = State.CLOSED;
+        cancelHeartbeatLocked();
+        cancel(closeTimer);
+        abortProbeLocked(fx);
+        WebSocketConnection conn = ws;
+        if (conn != null) {
+            int code = closeReason == CloseReason.SERVER_SHUTTING_DOWN ? 1001 : 1000;
+            fx.add(() -> conn.close(code, ""));
+        }
+        CloseReason reason = closeReason;
+        server.remove(this);
+        Level level = reason == CloseReason.TRANSPORT_CLOSE || reason == CloseReason.FORCED_CLOSE
+                || reason == CloseReason.SERVER_SHUTTING_DOWN ? Level.DEBUG : Level.INFO;
+        LOG.log(level, "session {0} closed: {1}", id, reason.wireName());
+        fx.add(() -> listener.onClose(this, reason));
+    }
+
+    private void abortProbeLocked(Effects fx) {
+        if (probe == null) return;
+        WebSocketConnection p = probe;
+        probe = null;
+        upgrade = Upgrade.NONE;
+        cancel(upgradeTimer);
+        upgradeTimer = null;
+        fx.add(() -> p.close(1000, ""));
+    }
+
+    private void cancelHeartbeatLocked() {
+        cancel(pingTimer);
+        cancel(pingTimeoutTimer);
+        pingTimer = null;
+        pingTimeoutTimer = null;
+    }
+
+    private static void cancel(Scheduler.Timer t) {
+        if (t != null) t.cancel();
+    }
+
+    private static final WebSocketHandler IGNORING = new WebSocketHandler() {
+        public void onText(String text) {
+        }
+
+        public void onBinary(byte[] data) {
+        }
+
+        public void onClose(int code) {
+        }
+
+        public void onError(Throwable error) {
+        }
+    };
+}

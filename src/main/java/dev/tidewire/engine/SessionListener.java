@@ -1,0 +1,21 @@
+package dev.tidewire.engine;
+
+/** What the layer above (Socket.IO, or an echo fixture) hears from one session. */
+public interface SessionListener {
+    void onMessage(EngineSession session, String text);
+
+    void onBinaryMessage(EngineSession session, byte[] data);
+
+    void onClose(EngineSession session, CloseReason reason);
+
+    SessionListener NONE = new SessionListener() {
+        public void onMessage(EngineSession session, String text) {
+        }
+
+        public void onBinaryMessage(EngineSession session, byte[] data) {
+        }
+
+        public void onClose(EngineSession session, CloseReason reason) {
+        }
+    };
+}

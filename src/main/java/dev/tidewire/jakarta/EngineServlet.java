@@ -1,0 +1,70 @@
+package dev.tidewire.jakarta;
+
+import dev.tidewire.engine.EngineServer;
+import dev.tidewire.engine.HttpResponse;
+import dev.tidewire.engine.RequestInfo;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/**
+ * The engine's HTTP entry point: polling requests go to the engine through a non-blocking exchange; WebSocket
+ * upgrades are checked by the engine first (so refusals get the protocol's HTTP answer) and then handed to the
+ * container's JSR-356 implementation with an {@link EngineEndpoint} config built for this request.
+ */
+final class EngineServlet extends HttpServlet {
+    private static final Logger LOG = System.getLogger("tidewire.engine");
+
+    private final transient EngineServer engine;
+    private final transient ServerContainer container;
+    private final String path;
+
+    EngineServlet(EngineServer engine, ServerContainer container, String path) {
+        this.engine = engine;
+        this.container = container;
+        this.path = path;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String upgrade = req.getHeader("Upgrade");
+        if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
+            upgrade(req, resp);
+        } else {
+            engine.handleHttp(new ServletHttpExchange(req, resp));
+        }
+    }
+
+    private void upgrade(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        RequestInfo info = RequestInfos.from(req);
+        HttpResponse refusal = engine.verifyUpgrade(info);
+        if (refusal != null) {
+            resp.setStatus(refusal.status());
+            resp.setContentType(refusal.contentType());
+            resp.getOutputStream().write(refusal.body());
+            return;
+        }
+        EngineEndpoint endpoint = new EngineEndpoint(engine, info);
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> type) {
+                        return type.cast(endpoint);
+                    }
+                }).build();
+        try {
+            container.upgradeHttpToWebSocket(req, resp, config, Map.of());
+        } catch (DeploymentException | RuntimeException e) {
+            LOG.log(Level.WARNING, "WebSocket upgrade failed: {0}", e.toString());
+            if (!resp.isCommitted()) resp.sendError(400);
+        }
+    }
+}

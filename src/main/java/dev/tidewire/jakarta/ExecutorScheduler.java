@@ -1,0 +1,27 @@
+package dev.tidewire.jakarta;
+
+import dev.tidewire.engine.Scheduler;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The engine's timers on a {@link ScheduledExecutorService} (the container's managed one in production). */
+final class ExecutorScheduler implements Scheduler {
+    private final ScheduledExecutorService executor;
+
+    ExecutorScheduler(ScheduledExecutorService executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public Timer schedule(Runnable task, long delayMillis) {
+        ScheduledFuture<?> f = executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        return () -> f.cancel(false);
+    }
+
+    @Override
+    public long nowMillis() {
+        return System.currentTimeMillis();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.tidewire.jakarta;
+
+import dev.tidewire.engine.HttpExchange;
+import dev.tidewire.engine.HttpResponse;
+import dev.tidewire.engine.RequestInfo;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A servlet request in async mode, read and answered with non-blocking I/O so that a held poll parks no thread. */
+final class ServletHttpExchange implements HttpExchange {
+    private static final Logger LOG = System.getLogger("tidewire.engine.polling");
+
+    private final HttpServletRequest req;
+    private final HttpServletResponse resp;
+    private final AsyncContext async;
+    private final RequestInfo info;
+    private final AtomicBoolean responded = new AtomicBoolean();
+
+    ServletHttpExchange(HttpServletRequest req, HttpServletResponse resp) {
+        this.req = req;
+        this.resp = resp;
+        this.info = RequestInfos.from(req);
+        this.async = req.startAsync();
+        async.setTimeout(0); // a poll is held until data arrives; the heartbeat bounds it
+    }
+
+    @Override
+    public String method() {
+        return req.getMethod();
+    }
+
+    @Override
+    public RequestInfo request() {
+        return info;
+    }
+
+    @Override
+    public void readBody(int limit, BodyCallback callback) {
+        long declared = req.getContentLengthLong();
+        if (declared > limit) {
+            callback.onTooLarge();
+            return;
+        }
+        try {
+            ServletInputStream in = req.getInputStream();
+            in.setReadListener(new BodyReader(in, limit, callback));
+        } catch (IOException | RuntimeException e) {
+            callback.onError(e);
+        }
+    }
+
+    @Override
+    public void respond(HttpResponse r) {
+        if (!responded.compareAndSet(false, true)) return;
+        try {
+            resp.setStatus(r.status());
+            for (Map.Entry<String, String> h : r.headers().entrySet()) resp.setHeader(h.getKey(), h.getValue());
+            if (r.contentType() != null) resp.setContentType(r.contentType());
+            resp.setContentLength(r.body().length);
+            if (r.body().length == 0) {
+                async.complete();
+                return;
+            }
+            ServletOutputStream out = resp.getOutputStream();
+            out.setWriteListener(new BodyWriter(out, r.body()));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "response could not be written: {0}", e.toString());
+            completeQuietly();
+        }
+    }
+
+    private void completeQuietly() {
+        try {
+            async.complete();
+        } catch (RuntimeException ignored) {
+            // the request is already over
+        }
+    }
+
+    private final class BodyWriter implements WriteListener {
+        private final ServletOutputStream out;
+        private final byte[] body;
+        private boolean written;
+
+        BodyWriter(ServletOutputStream out, byte[] body) {
+            this.out = out;
+            this.body = body;
+        }
+
+        @Override
+        public void onWritePossible() throws IOException {
+            if (!written) {
+                written = true;
+                out.write(body);
+                if (!out.isReady()) return; // called again once the container has flushed
+            }
+            async.complete();
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            LOG.log(Level.DEBUG, "writing a polling response failed: {0}", t.toString());
+            completeQuietly();
+        }
+    }
+
+    private final class BodyReader implements ReadListener {
+        private final ServletInputStream in;
+        private final int limit;
+        private final BodyCallback callback;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final byte[] chunk = new byte[8192];
+        private boolean failed;
+
+        BodyReader(ServletInputStream in, int limit, BodyCallback callback) {
+            this.in = in;
+            this.limit = limit;
+            this.callback = callback;
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            while (!failed && in.isReady() && !in.isFinished()) {
+                int n = in.read(chunk);
+                if (n < 0) return;
+                if (buffer.size() + n > limit) {
+                    failed = true;
+                    callback.onTooLarge();
+                    return;
+                }
+                buffer.write(chunk, 0, n);
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            if (!failed) callback.onBody(buffer.toByteArray());
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (failed) return;
+            failed = true;
+            callback.onError(t);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tidewire.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+
+/** The WAR the build produced, deployed as it ships (context root /), with the conformance fixture switched on. */
+public final class Deployments {
+    private Deployments() {
+    }
+
+    public static WebArchive conformanceWar() {
+        File war = new File(System.getProperty("project.basedir", "."), "target/tidewire.war");
+        if (!war.isFile()) throw new IllegalStateException(war + " is missing: the ITs run after `package`");
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "tidewire.war").importFrom(war).as(WebArchive.class);
+        archive.setWebXML(new StringAsset("""
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <context-param>
+                    <param-name>tidewire.fixture</param-name>
+                    <param-value>conformance</param-value>
+                  </context-param>
+                </web-app>
+                """));
+        return archive;
+    }
+}
