@@ -1,0 +1,24 @@
+package dev.tidewire.jakarta;
+
+import dev.tidewire.engine.EngineOptions;
+import dev.tidewire.parser.ParserLimits;
+import dev.tidewire.server.SocketIoOptions;
+
+/** Binds {@link SocketIoOptions} from {@code tidewire.*} settings; the README lists every key and default. */
+public final class SocketIoOptionsReader {
+    public static final String PREFIX = "tidewire.";
+
+    private SocketIoOptionsReader() {
+    }
+
+    public static SocketIoOptions read(Settings s) {
+        SocketIoOptions d = SocketIoOptions.defaults();
+        EngineOptions engine = EngineOptionsReader.read(s, PREFIX, d.engine());
+        ParserLimits l = d.parserLimits();
+        ParserLimits limits = new ParserLimits((int) s.getLong(PREFIX + "maxAttachments", l.maxAttachments()),
+                (int) s.getLong(PREFIX + "maxJsonDepth", l.maxDepth()), s.getLong(PREFIX + "maxAckId", l.maxAckId()));
+        return new SocketIoOptions(engine, s.getLong(PREFIX + "connectTimeout", d.connectTimeout()),
+                s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,
+                (int) s.getLong(PREFIX + "maxPendingEvents", d.maxPendingEvents()));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.tidewire.server;
+
+import dev.tidewire.engine.CloseReason;
+import dev.tidewire.engine.EngineSession;
+import dev.tidewire.engine.Packet;
+import dev.tidewire.engine.RequestInfo;
+import dev.tidewire.engine.Scheduler;
+import dev.tidewire.engine.SessionIds;
+import dev.tidewire.engine.SessionListener;
+import dev.tidewire.parser.SioDecoder;
+import dev.tidewire.parser.SioPacket;
+import dev.tidewire.parser.SioPacketType;
+import dev.tidewire.parser.SioParseException;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One Engine.IO session seen by the Socket.IO layer: decodes its packets, connects it to namespaces, and runs its
+ * events on a serial executor so that handlers see them in the order the client sent them.
+ */
+final class Client implements SessionListener {
+    private static final Logger LOG = System.getLogger("tidewire.socketio");
+    private static final Logger PARSER_LOG = System.getLogger("tidewire.socketio.parser");
+
+    private final SocketIoServer server;
+    private final EngineSession session;
+    private final SerialExecutor serial;
+    private final SioDecoder decoder;
+    private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+    private volatile Scheduler.Timer connectTimer;
+
+    Client(SocketIoServer server, EngineSession session, SerialExecutor serial) {
+        this.server = server;
+        this.session = session;
+        this.serial = serial;
+        this.decoder = new SioDecoder(server.options().parserLimits());
+    }
+
+    EngineSession session() {
+        return session;
+    }
+
+    void startConnectTimer(long timeoutMillis) {
+        connectTimer = server.scheduler().schedule(() -> {
+            if (sockets.isEmpty()) {
+                LOG.log(Level.DEBUG, "client {0} joined no namespace within {1} ms; closing", session.id(), timeoutMillis);
+                closeNow(DisconnectReason.FORCED_SERVER_CLOSE);
+            }
+        }, timeoutMillis);
+    }
+
+    void write(List<Packet> packets, boolean isVolatile) {
+        session.send(packets, isVolatile);
+    }
+
+    // ---------------------------------------------------------------- inbound (container threads)
+
+    @Override
+    public void onMessage(EngineSession s, String text) {
+        SioPacket packet;
+        try {
+            synchronized (decoder) {
+                packet = decoder.decodeText(text);
+            }
+        } catch (SioParseException e) {
+            rejectMalformed(e);
+            return;
+        }
+        if (packet != null) submit(packet);
+    }
+
+    @Override
+    public void onBinaryMessage(EngineSession s, byte[] data) {
+        SioPacket packet;
+        try {
+            synchronized (decoder) {
+                packet = decoder.decodeBinary(data);
+            }
+        } catch (SioParseException e) {
+            rejectMalformed(e);
+            return;
+        }
+        if (packet != null) submit(packet);
+    }
+
+    private void rejectMalformed(SioParseException e) {
+        // the reference closes the connection on a decode error (reason "forced close" on the server side)
+        PARSER_LOG.log(Level.WARNING, "client {0} sent a malformed packet ({1}); closing its connection",
+                session.id(), e.getMessage());
+        session.close(CloseReason.FORCED_CLOSE);
+    }
+
+    private void submit(SioPacket packet) {
+        try {
+            serial.execute(() -> handle(packet));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "client {0} has too many pending events; closing its connection", session.id());
+            closeNow(DisconnectReason.FORCED_SERVER_CLOSE);
+        }
+    }
+
+    @Override
+    public void onClose(EngineSession s, CloseReason reason) {
+        Scheduler.Timer t = connectTimer;
+        if (t != null) t.cancel();
+        DisconnectReason why = DisconnectReason.of(reason);
+        try {
+            serial.execute(() -> closeSockets(why)); // after the events already received
+        } catch (RejectedExecutionException e) {
+            closeSockets(why);
+        }
+        server.removeClient(this);
+    }
+
+    // ---------------------------------------------------------------- packets (serial executor)
+
+    private void handle(SioPacket packet) {
+        if (packet.type() == SioPacketType.CONNECT) {
+            if (sockets.containsKey(packet.namespace())) {
+                violation("second CONNECT to " + packet.namespace());
+            } else {
+                connect(packet);
+            }
+            return;
+        }
+        Socket socket = sockets.get(packet.namespace());
+        if (socket == null) {
+            violation(packet.type() + " for unconnected namespace " + packet.namespace());
+            return;
+        }
+        switch (packet.type()) {
+            case EVENT, BINARY_EVENT -> socket.dispatchEvent(asList(packet.data()), packet.ackId());
+            case ACK, BINARY_ACK -> socket.onAck(packet.ackId(), asList(packet.data()));
+            case DISCONNECT -> socket.onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+            case CONNECT_ERROR -> violation("CONNECT_ERROR sent by a client");
+            default -> violation("unexpected " + packet.type());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object data) {
+        return (List<Object>) data;
+    }
+
+    private void violation(String what) {
+        LOG.log(Level.WARNING, "client {0} violated the protocol ({1}); closing its connection", session.id(), what);
+        closeNow(DisconnectReason.FORCED_SERVER_CLOSE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void connect(SioPacket packet) {
+        String name = packet.namespace();
+        Map<String, Object> auth = packet.data() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Namespace namespace = server.resolve(name, auth);
+        if (namespace == null) {
+            writeConnectError(name, "Invalid namespace", null);
+            return;
+        }
+        Socket socket = new Socket(SessionIds.next(), namespace, this, handshake(auth));
+        for (Middleware m : namespace.middlewares()) {
+            try {
+                m.check(socket);
+            } catch (ConnectionRefusedException e) {
+                writeConnectError(name, e.getMessage(), e.data());
+                return;
+            } catch (Exception e) {
+                LOG.log(Level.DEBUG, "middleware of " + name + " refused a connection", e);
+                writeConnectError(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+                return;
+            }
+        }
+        if (!session.isOpen()) return; // the client left while the middlewares ran
+        Scheduler.Timer t = connectTimer;
+        if (t != null) t.cancel();
+        sockets.put(name, socket);
+        socket.onConnected();
+        namespace.addSocket(socket);
+        socket.writeConnectReply();
+        namespace.fireConnection(socket);
+    }
+
+    private void writeConnectError(String namespace, String message, Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        if (data != null) body.put("data", data);
+        write(server.encode(new SioPacket(SioPacketType.CONNECT_ERROR, namespace, SioPacket.NO_ACK, body)), false);
+    }
+
+    private Handshake handshake(Map<String, Object> auth) {
+        RequestInfo r = session.request();
+        long now = System.currentTimeMillis();
+        return new Handshake(r.headers(), new Date(now).toString(), r.remoteAddress(), r.header("origin") != null,
+                r.secure(), now, r.url(), r.query(), auth);
+    }
+
+    void removeSocket(Socket socket) {
+        sockets.remove(socket.namespace().name(), socket);
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    private void closeSockets(DisconnectReason reason) {
+        for (Socket s : new ArrayList<>(sockets.values())) s.onClose(reason);
+    }
+
+    /** Closes the connection at once; every socket leaves with {@code reason}. */
+    void closeNow(DisconnectReason reason) {
+        closeSockets(reason);
+        session.close(reason == DisconnectReason.SERVER_SHUTTING_DOWN ? CloseReason.SERVER_SHUTTING_DOWN
+                : CloseReason.FORCED_CLOSE);
+    }
+
+    /** {@code socket.disconnect(true)}: every namespace gets DISCONNECT, then the connection closes gracefully. */
+    void disconnectAllAndClose() {
+        for (Socket s : new ArrayList<>(sockets.values())) s.disconnect(false);
+        session.close();
+    }
+}

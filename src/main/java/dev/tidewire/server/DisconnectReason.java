@@ -1,0 +1,45 @@
+package dev.tidewire.server;
+
+import dev.tidewire.engine.CloseReason;
+
+/** Why a socket left its namespace, named as the reference server names it. */
+public enum DisconnectReason {
+    TRANSPORT_ERROR("transport error"),
+    TRANSPORT_CLOSE("transport close"),
+    FORCED_CLOSE("forced close"),
+    PING_TIMEOUT("ping timeout"),
+    PARSE_ERROR("parse error"),
+    SERVER_SHUTTING_DOWN("server shutting down"),
+    FORCED_SERVER_CLOSE("forced server close"),
+    CLIENT_NAMESPACE_DISCONNECT("client namespace disconnect"),
+    SERVER_NAMESPACE_DISCONNECT("server namespace disconnect"),
+    /** Our addition: the client read too slowly and its bounded outbound queue overflowed. */
+    OUTBOUND_QUEUE_FULL("outbound queue full");
+
+    private final String wireName;
+
+    DisconnectReason(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    static DisconnectReason of(CloseReason reason) {
+        return switch (reason) {
+            case TRANSPORT_CLOSE -> TRANSPORT_CLOSE;
+            case TRANSPORT_ERROR -> TRANSPORT_ERROR;
+            case PING_TIMEOUT -> PING_TIMEOUT;
+            case PARSE_ERROR -> PARSE_ERROR;
+            case FORCED_CLOSE -> FORCED_CLOSE;
+            case SERVER_SHUTTING_DOWN -> SERVER_SHUTTING_DOWN;
+            case OUTBOUND_QUEUE_FULL -> OUTBOUND_QUEUE_FULL;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

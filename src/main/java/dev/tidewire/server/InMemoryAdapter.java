@@ -1,0 +1,128 @@
+package dev.tidewire.server;
+
+import dev.tidewire.engine.Packet;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** The default adapter: rooms in memory, O(1) membership, broadcasts walk the member sets directly. */
+public final class InMemoryAdapter implements Adapter {
+    private final Namespace namespace;
+    private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
+    private final List<AdapterListener> listeners = new CopyOnWriteArrayList<>();
+
+    public InMemoryAdapter(Namespace namespace) {
+        this.namespace = namespace;
+    }
+
+    @Override
+    public void addListener(AdapterListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void addAll(String socketId, Set<String> newRooms) {
+        Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet());
+        for (String room : newRooms) {
+            if (!mine.add(room)) continue;
+            boolean[] created = {false};
+            rooms.compute(room, (k, members) -> {
+                if (members == null) {
+                    members = ConcurrentHashMap.newKeySet();
+                    created[0] = true;
+                }
+                members.add(socketId);
+                return members;
+            });
+            if (created[0]) for (AdapterListener l : listeners) l.onCreateRoom(room);
+            for (AdapterListener l : listeners) l.onJoinRoom(room, socketId);
+        }
+    }
+
+    @Override
+    public void del(String socketId, String room) {
+        Set<String> mine = socketRooms.get(socketId);
+        if (mine == null || !mine.remove(room)) return;
+        leave(socketId, room);
+    }
+
+    private void leave(String socketId, String room) {
+        boolean[] deleted = {false};
+        rooms.computeIfPresent(room, (k, members) -> {
+            members.remove(socketId);
+            if (members.isEmpty()) {
+                deleted[0] = true;
+                return null;
+            }
+            return members;
+        });
+        for (AdapterListener l : listeners) l.onLeaveRoom(room, socketId);
+        if (deleted[0]) for (AdapterListener l : listeners) l.onDeleteRoom(room);
+    }
+
+    @Override
+    public void delAll(String socketId) {
+        Set<String> mine = socketRooms.remove(socketId);
+        if (mine == null) return;
+        for (String room : mine) leave(socketId, room);
+    }
+
+    @Override
+    public Set<String> socketRooms(String socketId) {
+        Set<String> mine = socketRooms.get(socketId);
+        return mine == null ? Set.of() : Set.copyOf(mine);
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(rooms.keySet());
+    }
+
+    @Override
+    public void forEachTarget(BroadcastOptions options, Consumer<Socket> action) {
+        Set<String> except = options.except();
+        if (options.rooms().isEmpty()) {
+            for (Socket s : namespace.socketMap().values()) {
+                if (!isExcluded(s.id(), except)) action.accept(s);
+            }
+            return;
+        }
+        Set<String> seen = options.rooms().size() > 1 ? new HashSet<>() : null;
+        for (String room : options.rooms()) {
+            Set<String> members = rooms.get(room);
+            if (members == null) continue;
+            for (String id : members) {
+                if (seen != null && !seen.add(id)) continue;
+                if (isExcluded(id, except)) continue;
+                Socket s = namespace.socketMap().get(id);
+                if (s != null) action.accept(s);
+            }
+        }
+    }
+
+    private boolean isExcluded(String socketId, Set<String> except) {
+        if (except.isEmpty()) return false;
+        for (String room : except) {
+            Set<String> members = rooms.get(room);
+            if (members != null && members.contains(socketId)) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void broadcast(List<Packet> encoded, BroadcastOptions options) {
+        boolean isVolatile = options.isVolatile();
+        forEachTarget(options, s -> s.client().write(encoded, isVolatile));
+    }
+
+    @Override
+    public void close() {
+        rooms.clear();
+        socketRooms.clear();
+    }
+}

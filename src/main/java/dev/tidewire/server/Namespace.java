@@ -1,0 +1,154 @@
+package dev.tidewire.server;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** A namespace: its sockets, middlewares, connection listeners, adapter (rooms) and ack id sequence. */
+public class Namespace {
+    private static final Logger LOG = System.getLogger("tidewire.socketio.namespace");
+
+    private final SocketIoServer server;
+    private final String name;
+    private final ParentNamespace parent;
+    private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+    private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong ackIds = new AtomicLong();
+    private final Adapter adapter;
+
+    Namespace(SocketIoServer server, String name, ParentNamespace parent) {
+        this.server = server;
+        this.name = name;
+        this.parent = parent;
+        this.adapter = new InMemoryAdapter(this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SocketIoServer server() {
+        return server;
+    }
+
+    /** The dynamic namespace this one was created from, or {@code null}. */
+    public ParentNamespace parent() {
+        return parent;
+    }
+
+    public Adapter adapter() {
+        return adapter;
+    }
+
+    /** Connected sockets by id (a live, read-only view). */
+    public Map<String, Socket> sockets() {
+        return Collections.unmodifiableMap(sockets);
+    }
+
+    Map<String, Socket> socketMap() {
+        return sockets;
+    }
+
+    public Namespace use(Middleware middleware) {
+        middlewares.add(middleware);
+        return this;
+    }
+
+    public Namespace onConnection(Consumer<Socket> listener) {
+        connectionListeners.add(listener);
+        return this;
+    }
+
+    /** As the reference's {@code nsp.on("connection", ...)}; {@code "connect"} is accepted too. */
+    public Namespace on(String event, Consumer<Socket> listener) {
+        if (!event.equals("connection") && !event.equals("connect")) {
+            throw new IllegalArgumentException("a namespace emits only \"connection\"; got \"" + event + "\"");
+        }
+        return onConnection(listener);
+    }
+
+    long nextAckId() {
+        return ackIds.getAndIncrement();
+    }
+
+    List<Middleware> middlewares() {
+        return parent == null ? middlewares : parent.middlewaresFor(middlewares);
+    }
+
+    void addSocket(Socket socket) {
+        sockets.put(socket.id(), socket);
+        adapter.addAll(socket.id(), Set.of(socket.id()));
+    }
+
+    void removeSocket(Socket socket) {
+        sockets.remove(socket.id(), socket);
+    }
+
+    void fireConnection(Socket socket) {
+        Collection<Consumer<Socket>> listeners = parent == null ? connectionListeners
+                : parent.connectionListenersFor(connectionListeners);
+        for (Consumer<Socket> l : listeners) {
+            try {
+                l.accept(socket);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "connection listener of " + name + " failed", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- broadcasting
+
+    private BroadcastOperator all() {
+        return new BroadcastOperator(this, Set.of(), Set.of(), false);
+    }
+
+    public void emit(String event, Object... args) {
+        all().emit(event, args);
+    }
+
+    public BroadcastOperator to(String... rooms) {
+        return all().to(rooms);
+    }
+
+    public BroadcastOperator in(String... rooms) {
+        return all().to(rooms);
+    }
+
+    public BroadcastOperator except(String... rooms) {
+        return all().except(rooms);
+    }
+
+    public BroadcastOperator asVolatile() {
+        return all().asVolatile();
+    }
+
+    public List<Socket> fetchSockets() {
+        return all().fetchSockets();
+    }
+
+    public void socketsJoin(String... rooms) {
+        all().socketsJoin(rooms);
+    }
+
+    public void socketsLeave(String... rooms) {
+        all().socketsLeave(rooms);
+    }
+
+    public void disconnectSockets(boolean close) {
+        all().disconnectSockets(close);
+    }
+
+    @Override
+    public String toString() {
+        return "Namespace[" + name + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tidewire.server;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs one client's tasks in submission order, one at a time, on a shared executor: clients run in parallel,
+ * the events of one client never overtake each other. Bounded, so a flooding client cannot grow the heap.
+ */
+final class SerialExecutor implements Executor {
+    private final Executor delegate;
+    private final int maxPending;
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(4);
+    private boolean running;
+
+    SerialExecutor(Executor delegate, int maxPending) {
+        this.delegate = delegate;
+        this.maxPending = maxPending;
+    }
+
+    /** @throws java.util.concurrent.RejectedExecutionException when the client has too many tasks pending */
+    @Override
+    public void execute(Runnable task) {
+        synchronized (this) {
+            if (tasks.size() >= maxPending) {
+                throw new java.util.concurrent.RejectedExecutionException("too many pending events for one client");
+            }
+            tasks.add(task);
+            if (running) return;
+            running = true;
+        }
+        try {
+            delegate.execute(this::drain);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                running = false;
+                tasks.clear();
+            }
+            throw e;
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = tasks.poll();
+                if (next == null) {
+                    running = false;
+                    return;
+                }
+            }
+            next.run();
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package dev.tidewire.server;
+
+import dev.tidewire.engine.Scheduler;
+import dev.tidewire.parser.SioPacket;
+import dev.tidewire.parser.SioPacketType;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+
+/** A client's connection to one namespace, as the reference's server-side {@code Socket}. */
+public final class Socket {
+    private static final Logger LOG = System.getLogger("tidewire.socketio");
+
+    private final String id;
+    private final Namespace namespace;
+    private final Client client;
+    private final Handshake handshake;
+    private final Map<String, Object> data = new ConcurrentHashMap<>();
+    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
+    private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Socket, DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
+    private final AtomicBoolean disconnected = new AtomicBoolean();
+    private volatile boolean connected;
+
+    /** Catch-all listener for incoming events: the event name and its arguments. */
+    @FunctionalInterface
+    public interface AnyListener {
+        void onEvent(String event, List<Object> args) throws Exception;
+    }
+
+    Socket(String id, Namespace namespace, Client client, Handshake handshake) {
+        this.id = id;
+        this.namespace = namespace;
+        this.client = client;
+        this.handshake = handshake;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    /** Application data attached to this socket. */
+    public Map<String, Object> data() {
+        return data;
+    }
+
+    public boolean connected() {
+        return connected;
+    }
+
+    Client client() {
+        return client;
+    }
+
+    /** The Engine.IO transport in use: {@code polling} or {@code websocket}. */
+    public String transport() {
+        return client.session().transport();
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    public Socket on(String event, EventHandler handler) {
+        handlers.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(handler);
+        return this;
+    }
+
+    /** A handler whose first argument is bound to {@code type} with the server's {@link ValueBinder} (JSON-B). */
+    public <T> Socket on(String event, Class<T> type, TypedEventHandler<T> handler) {
+        return on(event, (args, ack) -> handler.handle(
+                namespace.server().binder().bind(args.isEmpty() ? null : args.get(0), type), ack));
+    }
+
+    public Socket off(String event) {
+        handlers.remove(event);
+        return this;
+    }
+
+    public Socket onAny(AnyListener listener) {
+        anyListeners.add(listener);
+        return this;
+    }
+
+    /** Fired before the socket leaves its rooms ({@link #rooms()} is still populated). */
+    public Socket onDisconnecting(BiConsumer<Socket, DisconnectReason> listener) {
+        disconnectingListeners.add(listener);
+        return this;
+    }
+
+    public Socket onDisconnect(BiConsumer<Socket, DisconnectReason> listener) {
+        disconnectListeners.add(listener);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- rooms
+
+    public Socket join(String... rooms) {
+        if (connected) namespace.adapter().addAll(id, Set.of(rooms));
+        return this;
+    }
+
+    public Socket leave(String room) {
+        if (connected) namespace.adapter().del(id, room);
+        return this;
+    }
+
+    public Set<String> rooms() {
+        return namespace.adapter().socketRooms(id);
+    }
+
+    // ---------------------------------------------------------------- emitting
+
+    /** Sends an event to this client. */
+    public Socket emit(String event, Object... args) {
+        send(event, args, SioPacket.NO_ACK, false);
+        return this;
+    }
+
+    /** Sends an event and completes with the client's ack arguments (no time limit; fails on disconnect). */
+    public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
+        return emitWithAck(0, event, args);
+    }
+
+    /** Flags for the next emit: a time limit on the ack. */
+    public AckEmitter timeout(long millis) {
+        if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
+        return (event, args) -> emitWithAck(millis, event, args);
+    }
+
+    /** The emit of {@link #timeout}: fails with {@link TimeoutException} when the client does not ack in time. */
+    @FunctionalInterface
+    public interface AckEmitter {
+        CompletionStage<List<Object>> emitWithAck(String event, Object... args);
+    }
+
+    /** Emits that are dropped when the transport cannot write at once. */
+    public void emitVolatile(String event, Object... args) {
+        send(event, args, SioPacket.NO_ACK, true);
+    }
+
+    private CompletionStage<List<Object>> emitWithAck(long timeoutMillis, String event, Object[] args) {
+        CompletableFuture<List<Object>> result = new CompletableFuture<>();
+        if (!connected) {
+            result.completeExceptionally(new IllegalStateException("socket " + id + " is disconnected"));
+            return result;
+        }
+        long ackId = namespace.nextAckId();
+        Scheduler.Timer timer = timeoutMillis > 0 ? namespace.server().scheduler().schedule(() -> {
+            if (pendingAcks.remove(ackId) != null) {
+                result.completeExceptionally(new TimeoutException("operation has timed out"));
+            }
+        }, timeoutMillis) : null;
+        pendingAcks.put(ackId, new PendingAck(result, timer));
+        send(event, args, ackId, false);
+        return result;
+    }
+
+    private void send(String event, Object[] args, long ackId, boolean isVolatile) {
+        ReservedEvents.check(event);
+        List<Object> payload = new ArrayList<>(args.length + 1);
+        payload.add(event);
+        payload.addAll(Arrays.asList(args));
+        write(new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, payload), isVolatile);
+    }
+
+    private void write(SioPacket packet, boolean isVolatile) {
+        if (!connected) return;
+        client.write(namespace.server().encode(packet), isVolatile);
+    }
+
+    /** Broadcasts to every other socket of the namespace. */
+    public BroadcastOperator broadcast() {
+        return new BroadcastOperator(namespace, Set.of(), Set.of(id), false);
+    }
+
+    /** Broadcasts to these rooms, excluding this socket. */
+    public BroadcastOperator to(String... rooms) {
+        return broadcast().to(rooms);
+    }
+
+    public BroadcastOperator in(String... rooms) {
+        return to(rooms);
+    }
+
+    public BroadcastOperator except(String... rooms) {
+        return broadcast().except(rooms);
+    }
+
+    // ---------------------------------------------------------------- disconnecting
+
+    /**
+     * Disconnects from this namespace ("server namespace disconnect"); with {@code close}, every namespace of the
+     * client is disconnected and the connection closed.
+     */
+    public void disconnect(boolean close) {
+        if (close) {
+            client.disconnectAllAndClose();
+            return;
+        }
+        if (!connected) return;
+        write(new SioPacket(SioPacketType.DISCONNECT, namespace.name(), SioPacket.NO_ACK, null), false);
+        onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+    }
+
+    public void disconnect() {
+        disconnect(false);
+    }
+
+    // ---------------------------------------------------------------- called by Client
+
+    void onConnected() {
+        connected = true;
+    }
+
+    void writeConnectReply() {
+        client.write(namespace.server().encode(
+                new SioPacket(SioPacketType.CONNECT, namespace.name(), SioPacket.NO_ACK, Map.of("sid", id))), false);
+    }
+
+    void dispatchEvent(List<Object> payload, long ackId) {
+        Object first = payload.get(0);
+        String event = first instanceof String s ? s : String.valueOf(first);
+        List<Object> args = payload.subList(1, payload.size());
+        Ack ack = ackId == SioPacket.NO_ACK ? Ack.NONE : ackFor(ackId);
+        for (AnyListener l : anyListeners) {
+            try {
+                l.onEvent(event, args);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "onAny listener failed on socket " + id, e);
+            }
+        }
+        List<EventHandler> list = handlers.get(event);
+        if (list == null) {
+            LOG.log(Level.TRACE, "no handler for event {0} on {1}", event, namespace.name());
+            return;
+        }
+        for (EventHandler h : list) {
+            try {
+                h.handle(args, ack);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "handler for event \"" + event + "\" failed on socket " + id, e);
+            }
+        }
+    }
+
+    private Ack ackFor(long ackId) {
+        AtomicBoolean sent = new AtomicBoolean();
+        return ackArgs -> {
+            if (!sent.compareAndSet(false, true)) return;
+            write(new SioPacket(SioPacketType.ACK, namespace.name(), ackId, new ArrayList<>(Arrays.asList(ackArgs))), false);
+        };
+    }
+
+    void onAck(long ackId, List<Object> args) {
+        PendingAck pending = pendingAcks.remove(ackId);
+        if (pending == null) return; // unknown or timed out: ignored, as the reference does
+        if (pending.timer() != null) pending.timer().cancel();
+        pending.result().complete(args);
+    }
+
+    /** Leaves the namespace: disconnecting listeners, rooms left, disconnect listeners. Runs once. */
+    void onClose(DisconnectReason reason) {
+        if (!connected || !disconnected.compareAndSet(false, true)) return;
+        for (BiConsumer<Socket, DisconnectReason> l : disconnectingListeners) safely(l, reason);
+        namespace.adapter().delAll(id);
+        namespace.removeSocket(this);
+        client.removeSocket(this);
+        connected = false;
+        for (PendingAck p : pendingAcks.values()) {
+            if (p.timer() != null) p.timer().cancel();
+            p.result().completeExceptionally(new IllegalStateException("socket disconnected: " + reason));
+        }
+        pendingAcks.clear();
+        for (BiConsumer<Socket, DisconnectReason> l : disconnectListeners) safely(l, reason);
+        LOG.log(Level.DEBUG, "socket {0} left {1}: {2}", id, namespace.name(), reason);
+    }
+
+    private void safely(BiConsumer<Socket, DisconnectReason> listener, DisconnectReason reason) {
+        try {
+            listener.accept(this, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "disconnect listener failed on socket " + id, e);
+        }
+    }
+
+    private record PendingAck(CompletableFuture<List<Object>> result, Scheduler.Timer timer) {
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + id + " " + namespace.name() + "]";
+    }
+}

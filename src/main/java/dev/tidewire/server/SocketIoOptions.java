@@ -1,0 +1,46 @@
+package dev.tidewire.server;
+
+import dev.tidewire.engine.EngineOptions;
+import dev.tidewire.parser.ParserLimits;
+
+/**
+ * Socket.IO server options with the reference defaults; the Engine.IO options travel inside.
+ *
+ * @param connectTimeout  close the connection if no namespace is joined by then (ms)
+ * @param serveClient     serve the browser client bundle under the path
+ * @param maxPendingEvents most events of one client waiting for its handlers; past it the client is disconnected
+ */
+public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean serveClient, ParserLimits parserLimits,
+                              int maxPendingEvents) {
+    public static final String DEFAULT_PATH = "/socket.io/";
+
+    public SocketIoOptions {
+        if (connectTimeout <= 0) throw new IllegalArgumentException("connectTimeout must be positive");
+        if (maxPendingEvents <= 0) throw new IllegalArgumentException("maxPendingEvents must be positive");
+    }
+
+    public static SocketIoOptions defaults() {
+        return new SocketIoOptions(EngineOptions.builder().path(DEFAULT_PATH).build(), 45_000, true,
+                ParserLimits.DEFAULTS, 1024);
+    }
+
+    public SocketIoOptions withEngine(EngineOptions e) {
+        return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents);
+    }
+
+    public SocketIoOptions withConnectTimeout(long ms) {
+        return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents);
+    }
+
+    public SocketIoOptions withServeClient(boolean serve) {
+        return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents);
+    }
+
+    public SocketIoOptions withParserLimits(ParserLimits limits) {
+        return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents);
+    }
+
+    public SocketIoOptions withMaxPendingEvents(int max) {
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max);
+    }
+}

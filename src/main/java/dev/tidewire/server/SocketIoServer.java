@@ -1,0 +1,191 @@
+package dev.tidewire.server;
+
+import dev.tidewire.engine.ConnectionListener;
+import dev.tidewire.engine.EngineSession;
+import dev.tidewire.engine.Packet;
+import dev.tidewire.engine.Scheduler;
+import dev.tidewire.parser.JsonFallback;
+import dev.tidewire.parser.SioEncoder;
+import dev.tidewire.parser.SioPacket;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The Socket.IO server: namespaces (static and dynamic), and the clients of an Engine.IO server. Methods that take
+ * no namespace act on the main namespace {@code /}, as {@code io.emit}, {@code io.on("connection")} do.
+ */
+public final class SocketIoServer implements ConnectionListener {
+    private static final Logger LOG = System.getLogger("tidewire.socketio");
+
+    private final SocketIoOptions options;
+    private final Scheduler scheduler;
+    private final Executor handlerExecutor;
+    private final UnaryOperator<Runnable> taskDecorator;
+    private final ValueBinder binder;
+    private final JsonFallback jsonFallback;
+    private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+    private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+    private final Map<EngineSession, Client> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param handlerExecutor runs application handlers (they may block); the container's managed executor
+     * @param taskDecorator   wraps each handler task (e.g. to activate the CDI request context)
+     */
+    public SocketIoServer(SocketIoOptions options, Scheduler scheduler, Executor handlerExecutor,
+                          UnaryOperator<Runnable> taskDecorator, ValueBinder binder) {
+        this.options = options;
+        this.scheduler = scheduler;
+        this.handlerExecutor = handlerExecutor;
+        this.taskDecorator = taskDecorator == null ? UnaryOperator.identity() : taskDecorator;
+        this.binder = binder;
+        this.jsonFallback = binder == null ? null : binder::toJson;
+        of("/");
+    }
+
+    public SocketIoOptions options() {
+        return options;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    ValueBinder binder() {
+        if (binder == null) throw new IllegalStateException("no ValueBinder configured for typed handlers");
+        return binder;
+    }
+
+    /** Encodes a packet once; the returned engine packets may be written to any number of clients. */
+    List<Packet> encode(SioPacket packet) {
+        return SioEncoder.encode(packet, jsonFallback);
+    }
+
+    // ---------------------------------------------------------------- namespaces
+
+    /** The namespace with this name, created on first use (a leading {@code /} is added when missing). */
+    public Namespace of(String name) {
+        String n = name.startsWith("/") ? name : "/" + name;
+        return namespaces.computeIfAbsent(n, k -> {
+            for (ParentNamespace parent : parents) {
+                if (parent.matches(k, Map.of())) return parent.createChild(k);
+            }
+            return new Namespace(this, k, null);
+        });
+    }
+
+    /** A dynamic namespace: children are created on the first CONNECT whose name matches. */
+    public ParentNamespace of(Pattern pattern) {
+        return ofPredicate((name, auth) -> pattern.matcher(name).matches());
+    }
+
+    /** A dynamic namespace decided by a predicate over the namespace name and the CONNECT auth payload. */
+    public ParentNamespace ofPredicate(BiPredicate<String, Map<String, Object>> predicate) {
+        ParentNamespace parent = new ParentNamespace(this, "/_" + parents.size(), predicate);
+        parents.add(parent);
+        return parent;
+    }
+
+    /** The main namespace {@code /}. */
+    public Namespace sockets() {
+        return of("/");
+    }
+
+    /** Finds or (for a dynamic match) creates the namespace a client asks for; {@code null} when none. */
+    Namespace resolve(String name, Map<String, Object> auth) {
+        Namespace existing = namespaces.get(name);
+        if (existing != null) return existing;
+        for (ParentNamespace parent : parents) {
+            if (parent.matches(name, auth)) {
+                return namespaces.computeIfAbsent(name, parent::createChild);
+            }
+        }
+        return null;
+    }
+
+    public Map<String, Namespace> namespaces() {
+        return Map.copyOf(namespaces);
+    }
+
+    public SocketIoServer onConnection(Consumer<Socket> listener) {
+        sockets().onConnection(listener);
+        return this;
+    }
+
+    /** As the reference's {@code io.on("connection", ...)}; {@code "connect"} is accepted too. */
+    public SocketIoServer on(String event, Consumer<Socket> listener) {
+        sockets().on(event, listener);
+        return this;
+    }
+
+    public SocketIoServer use(Middleware middleware) {
+        sockets().use(middleware);
+        return this;
+    }
+
+    public void emit(String event, Object... args) {
+        sockets().emit(event, args);
+    }
+
+    public BroadcastOperator to(String... rooms) {
+        return sockets().to(rooms);
+    }
+
+    public BroadcastOperator in(String... rooms) {
+        return sockets().in(rooms);
+    }
+
+    public BroadcastOperator except(String... rooms) {
+        return sockets().except(rooms);
+    }
+
+    public BroadcastOperator asVolatile() {
+        return sockets().asVolatile();
+    }
+
+    // ---------------------------------------------------------------- clients
+
+    /** Called by the engine for each new session. */
+    @Override
+    public void onConnection(EngineSession session) {
+        if (closed) {
+            session.close();
+            return;
+        }
+        Client client = new Client(this, session, new SerialExecutor(this::runHandlerTask, options.maxPendingEvents()));
+        clients.put(session, client);
+        session.setListener(client);
+        client.startConnectTimer(options.connectTimeout());
+    }
+
+    private void runHandlerTask(Runnable task) {
+        handlerExecutor.execute(taskDecorator.apply(task));
+    }
+
+    void removeClient(Client client) {
+        clients.remove(client.session(), client);
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** Disconnects every socket with "server shutting down". The engine itself is shut down by its owner. */
+    public void close() {
+        closed = true;
+        for (Client c : new ArrayList<>(clients.values())) c.closeNow(DisconnectReason.SERVER_SHUTTING_DOWN);
+        for (Namespace n : namespaces.values()) n.adapter().close();
+        LOG.log(Level.DEBUG, "Socket.IO server closed");
+    }
+}
