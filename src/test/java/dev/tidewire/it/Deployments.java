@@ -22,6 +22,12 @@ public final class Deployments {
                     <param-name>tidewire.fixture</param-name>
                     <param-value>conformance</param-value>
                   </context-param>
+                  <!-- the Socket.IO options of the conformance fixture, as server-config/conformance.sh sets them -->
+                  <context-param><param-name>tidewire.pingInterval</param-name><param-value>300</param-value></context-param>
+                  <context-param><param-name>tidewire.pingTimeout</param-name><param-value>200</param-value></context-param>
+                  <context-param><param-name>tidewire.maxHttpBufferSize</param-name><param-value>1000000</param-value></context-param>
+                  <context-param><param-name>tidewire.connectTimeout</param-name><param-value>1000</param-value></context-param>
+                  <context-param><param-name>tidewire.cors.origin</param-name><param-value>*</param-value></context-param>
                 </web-app>
                 """));
         return archive;
