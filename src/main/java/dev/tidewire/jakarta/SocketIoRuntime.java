@@ -1,5 +1,6 @@
 package dev.tidewire.jakarta;
 
+import dev.tidewire.engine.AllowRequest;
 import dev.tidewire.server.SocketIoOptions;
 import dev.tidewire.server.SocketIoServer;
 import jakarta.annotation.PreDestroy;
@@ -41,6 +42,8 @@ public class SocketIoRuntime {
     Instance<Object> beans;
     @Inject
     BeanManager beanManager;
+    @Inject
+    Instance<AllowRequest> requestGates;
 
     private SocketIoOptions options;
     private SocketIoServer server;
@@ -68,6 +71,10 @@ public class SocketIoRuntime {
     synchronized SocketIoServer serverInstance() {
         if (server == null) {
             options = SocketIoOptionsReader.read(new Settings(servletContext));
+            if (requestGates.isResolvable()) {
+                AllowRequest gate = requestGates.get();
+                options = options.withEngine(options.engine().toBuilder().allowRequest(gate).build());
+            }
             scheduler = Schedulers.create();
             binder = new JsonbValueBinder(JsonbBuilder.create());
             server = new SocketIoServer(options, scheduler.scheduler(), handlerExecutor(),

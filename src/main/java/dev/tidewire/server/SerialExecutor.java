@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
  * the events of one client never overtake each other. Bounded, so a flooding client cannot grow the heap.
  */
 final class SerialExecutor implements Executor {
+    private static final int FAIR_SHARE = 64;
+
     private final Executor delegate;
     private final int maxPending;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(4);
@@ -41,7 +43,11 @@ final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        while (true) {
+        for (int ran = 0; ; ran++) {
+            if (ran == FAIR_SHARE) { // let other clients' tasks run on this thread too
+                delegate.execute(this::drain);
+                return;
+            }
             Runnable next;
             synchronized (this) {
                 next = tasks.poll();
