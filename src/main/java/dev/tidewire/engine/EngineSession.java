@@ -494,10 +494,17 @@ public final class EngineSession {
         }
     }
 
+    /** Queues the open packet of a WebSocket-first session without writing it; {@link #start()} writes it. */
+    synchronized void queueOpen(Packet open) {
+        queue.offer(List.of(open));
+    }
+
+    /** Arms the heartbeat and, over WebSocket, writes what is queued (the open packet first). */
     void start() {
         synchronized (this) {
             schedulePingLocked();
         }
+        pumpWebSocket();
     }
 
     private void schedulePingLocked() {
