@@ -169,8 +169,8 @@ public final class EngineServer {
             return session.beginUpgrade(conn);
         }
         EngineSession session = newSession(req, conn);
+        session.queueOpen(openPacket(session.id(), List.of())); // the open packet precedes anything sent on connection
         connectionListener.onConnection(session);
-        session.send(List.of(openPacket(session.id(), List.of())), false);
         session.start();
         return session.mainSocketHandler(conn);
     }

@@ -126,6 +126,7 @@ public final class EngineSession {
         if (state != State.OPEN) return false;
         if (isVolatile && !writableNowLocked()) return false;
         if (!queue.offer(packets)) {
+            if (isVolatile) return false; // dropping a volatile batch is enough: it never closes the session
             LOG.log(Level.WARNING, "session {0}: outbound queue full ({1} packets, {2} bytes); closing",
                     id, queue.size(), queue.bytes());
             closeLocked(CloseReason.OUTBOUND_QUEUE_FULL, fx);
@@ -494,10 +495,17 @@ public final class EngineSession {
         }
     }
 
+    /** Queues the open packet of a WebSocket-first session without writing it; {@link #start()} writes it. */
+    synchronized void queueOpen(Packet open) {
+        queue.offer(List.of(open));
+    }
+
+    /** Arms the heartbeat and, over WebSocket, writes what is queued (the open packet first). */
     void start() {
         synchronized (this) {
             schedulePingLocked();
         }
+        pumpWebSocket();
     }
 
     private void schedulePingLocked() {

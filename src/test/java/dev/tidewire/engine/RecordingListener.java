@@ -1,0 +1,26 @@
+package dev.tidewire.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link SessionListener} that records what it hears. */
+final class RecordingListener implements SessionListener {
+    final List<String> messages = new ArrayList<>();
+    final List<byte[]> binaries = new ArrayList<>();
+    final List<CloseReason> closes = new ArrayList<>();
+
+    @Override
+    public void onMessage(EngineSession session, String text) {
+        messages.add(text);
+    }
+
+    @Override
+    public void onBinaryMessage(EngineSession session, byte[] data) {
+        binaries.add(data);
+    }
+
+    @Override
+    public void onClose(EngineSession session, CloseReason reason) {
+        closes.add(reason);
+    }
+}

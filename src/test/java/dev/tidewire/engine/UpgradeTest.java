@@ -1,0 +1,250 @@
+package dev.tidewire.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UpgradeTest {
+    private final TestEngine t = TestEngine.with(b -> b.upgradeTimeout(1000));
+    private final String sid = t.handshakePolling();
+    private final FakeWebSocketConnection probe = new FakeWebSocketConnection();
+
+    private EngineSession session() {
+        return t.session(sid);
+    }
+
+    private static void assertBadRequest(FakeHttpExchange ex) {
+        RequestErrorsTest.assertError(ex, 400, 3, "Bad request");
+    }
+
+    @Test
+    void fullUpgradeSwitchesToWebSocketAndFlushesQueuedPacketsInOrder() {
+        FakeHttpExchange pending = t.get(sid);
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        assertTrue(probe.frames.isEmpty(), "nothing is written on the probe before 2probe");
+        assertFalse(pending.answered());
+
+        h.onText("2probe");
+        assertEquals(List.of("3probe"), probe.frames);
+        assertEquals("6", pending.bodyText(), "the pending GET is released with a noop");
+        assertEquals("polling", session().transport());
+
+        session().sendMessage("a");
+        session().sendBinary(new byte[] {7});
+        FakeHttpExchange during = t.get(sid);
+        assertEquals("6", during.bodyText(), "GETs while probed get a noop, not the queued packets");
+        assertEquals("6", t.get(sid).bodyText());
+        assertEquals(2, session().queuedPackets());
+
+        h.onText("5");
+        assertEquals("websocket", session().transport());
+        assertEquals(3, probe.frames.size(), probe.frames.toString());
+        assertEquals("4a", probe.frames.get(1));
+        assertArrayEquals(new byte[] {7}, (byte[]) probe.frames.get(2));
+        assertFalse(probe.isClosed());
+
+        assertBadRequest(t.get(sid));
+        assertBadRequest(t.post(sid, "4x"));
+        assertTrue(session().isOpen());
+
+        session().sendMessage("over ws");
+        assertEquals("4over ws", probe.frames.get(3));
+        h.onText("4from client");
+        h.onBinary(new byte[] {1});
+        assertEquals(List.of("from client"), t.listener(sid).messages);
+        assertEquals(1, t.listener(sid).binaries.size());
+    }
+
+    @Test
+    void packetsQueuedBeforeTheProbeAreFlushedOverWebSocket() {
+        session().sendMessage("one");
+        session().sendMessage("two");
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        h.onText("5");
+        assertEquals(List.of("3probe", "4one", "4two"), probe.frames);
+        assertEquals(0, session().queuedPackets());
+    }
+
+    @Test
+    void postsStillWorkWhileProbing() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        assertEquals("ok", t.post(sid, "4via polling").bodyText());
+        assertEquals(List.of("via polling"), t.listener(sid).messages);
+        h.onText("5");
+        assertEquals("websocket", session().transport());
+    }
+
+    @Test
+    void otherPacketBeforeProbeAbortsTheUpgrade() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("4hello");
+        assertTrue(probe.isClosed());
+        assertTrue(probe.frames.isEmpty());
+        assertPollingGoesOn();
+    }
+
+    @Test
+    void upgradeBeforeProbeAbortsTheUpgrade() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("5");
+        assertTrue(probe.isClosed());
+        assertPollingGoesOn();
+    }
+
+    @Test
+    void otherPacketAfterProbeAbortsTheUpgradeAndPollingResumes() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        session().sendMessage("queued while probing");
+        h.onText("4not an upgrade");
+        assertTrue(probe.isClosed());
+        assertEquals(List.of("3probe"), probe.frames);
+        assertEquals("4queued while probing", t.get(sid).bodyText(), "polling delivers what was queued");
+        assertPollingGoesOn();
+        h.onText("5"); // too late: the probe is gone
+        assertEquals("polling", session().transport());
+    }
+
+    @Test
+    void binaryFrameDuringProbeAbortsTheUpgrade() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        h.onBinary(new byte[] {1});
+        assertTrue(probe.isClosed());
+        assertPollingGoesOn();
+    }
+
+    @Test
+    void probeClosedByPeerAbortsTheUpgrade() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        h.onClose(1006);
+        assertPollingGoesOn();
+        assertTrue(t.listener(sid).closes.isEmpty());
+    }
+
+    @Test
+    void upgradeTimeoutClosesTheProbe() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        t.clock.advance(999);
+        assertFalse(probe.isClosed());
+        t.clock.advance(1);
+        assertTrue(probe.isClosed());
+        assertPollingGoesOn();
+    }
+
+    @Test
+    void upgradeTimeoutWithoutProbeClosesTheProbeSocket() {
+        t.upgradeSocket(sid, probe);
+        t.clock.advance(1000);
+        assertTrue(probe.isClosed());
+        assertPollingGoesOn();
+    }
+
+    @Test
+    void completedUpgradeCancelsTheUpgradeTimer() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        h.onText("5");
+        t.clock.advance(5000);
+        assertFalse(probe.isClosed());
+        assertEquals("websocket", session().transport());
+    }
+
+    @Test
+    void secondWebSocketWhileUpgradingIsClosedImmediately() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        FakeWebSocketConnection second = new FakeWebSocketConnection();
+        WebSocketHandler h2 = t.upgradeSocket(sid, second);
+        assertTrue(second.isClosed());
+        assertTrue(second.frames.isEmpty());
+        h2.onText("2probe"); // ignored
+        assertTrue(second.frames.isEmpty());
+
+        assertFalse(probe.isClosed(), "the first probe is unaffected");
+        h.onText("2probe");
+        h.onText("5");
+        assertEquals("websocket", session().transport());
+    }
+
+    @Test
+    void secondWebSocketAfterUpgradeIsClosedImmediately() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        h.onText("5");
+        FakeWebSocketConnection second = new FakeWebSocketConnection();
+        t.upgradeSocket(sid, second);
+        assertTrue(second.isClosed());
+        assertFalse(probe.isClosed());
+        assertTrue(session().isOpen());
+    }
+
+    @Test
+    void webSocketWithSidOfAWebSocketSessionIsClosedImmediately() {
+        FakeWebSocketConnection first = new FakeWebSocketConnection();
+        t.handshakeWebSocket(first);
+        String wsSid = TestEngine.sidOf((String) first.frames.get(0));
+        FakeWebSocketConnection second = new FakeWebSocketConnection();
+        t.upgradeSocket(wsSid, second);
+        assertTrue(second.isClosed());
+        assertFalse(first.isClosed());
+    }
+
+    @Test
+    void upgradeIsRefusedWhenUpgradesAreOff() {
+        TestEngine noUp = TestEngine.with(b -> b.allowUpgrades(false));
+        String id = noUp.handshakePolling();
+        FakeWebSocketConnection ws = new FakeWebSocketConnection();
+        noUp.upgradeSocket(id, ws);
+        assertTrue(ws.isClosed());
+        assertEquals("polling", noUp.session(id).transport());
+    }
+
+    @Test
+    void peerCloseOfTheUpgradedSocketIsTransportClose() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        h.onText("5");
+        h.onClose(1001);
+        assertEquals(List.of(CloseReason.TRANSPORT_CLOSE), t.listener(sid).closes);
+        assertFalse(session().isOpen());
+    }
+
+    @Test
+    void upgradeAfterAnAbortedOneSucceeds() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("4oops");
+        FakeWebSocketConnection again = new FakeWebSocketConnection();
+        WebSocketHandler h2 = t.upgradeSocket(sid, again);
+        h2.onText("2probe");
+        h2.onText("5");
+        assertEquals("websocket", session().transport());
+        assertEquals(List.of("3probe"), again.frames);
+    }
+
+    @Test
+    void sessionCloseDuringProbeClosesTheProbe() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        session().close(CloseReason.FORCED_CLOSE);
+        assertTrue(probe.isClosed());
+        assertEquals(0, t.clock.pendingTimers());
+    }
+
+    private void assertPollingGoesOn() {
+        assertTrue(session().isOpen());
+        assertEquals("polling", session().transport());
+        FakeHttpExchange get = t.get(sid);
+        assertFalse(get.answered(), "an idle GET is held again");
+        session().sendMessage("still polling");
+        assertEquals("4still polling", get.bodyText());
+        assertEquals("ok", t.post(sid, "4ack").bodyText());
+    }
+}
