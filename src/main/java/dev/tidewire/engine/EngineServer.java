@@ -65,24 +65,21 @@ public final class EngineServer {
             ex.respond(HttpResponse.empty(204, cors));
             return;
         }
-        EngineError error = verify(req, method, false);
-        if (error != null) {
-            reject(ex, req, error, error.message(), cors);
+        Refusal refusal = verify(req, method, false);
+        if (refusal != null) {
+            logRejection(req, refusal);
+            ex.respond(HttpResponse.error(refusal.error(), refusal.message(), cors));
             return;
         }
         String sid = req.queryParam("sid");
         if (sid != null) {
             EngineSession session = sessions.get(sid);
-            if (session == null) {
-                reject(ex, req, EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors);
-            } else {
+            if (session != null) {
                 session.handlePolling(ex, cors);
+                return;
             }
-            return;
-        }
-        String denied = options.allowRequest().check(req);
-        if (denied != null) {
-            reject(ex, req, EngineError.FORBIDDEN, denied.isEmpty() ? EngineError.FORBIDDEN.message() : denied, cors);
+            // closed between the check and now
+            ex.respond(HttpResponse.error(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors));
             return;
         }
         handshakePolling(ex, req, cors);
@@ -94,35 +91,39 @@ public final class EngineServer {
      * @return {@code null} to upgrade, or the HTTP refusal (the reference writes the message as text/html)
      */
     public HttpResponse verifyUpgrade(RequestInfo req) {
-        EngineError error = verify(req, "GET", true);
-        String message = error == null ? null : error.message();
-        if (error == null && req.queryParam("sid") != null && !sessions.containsKey(req.queryParam("sid"))) {
-            error = EngineError.UNKNOWN_SID;
-            message = error.message();
-        }
-        if (error == null && req.queryParam("sid") == null) {
-            String denied = options.allowRequest().check(req);
-            if (denied != null) {
-                error = EngineError.FORBIDDEN;
-                message = denied.isEmpty() ? error.message() : denied;
-            }
-        }
-        if (error == null) return null;
-        logRejection(req, error, message);
-        return HttpResponse.text(error.httpStatus(), "text/html", message, Map.of());
+        Refusal refusal = verify(req, "GET", true);
+        if (refusal == null) return null;
+        logRejection(req, refusal);
+        return HttpResponse.text(refusal.error().httpStatus(), "text/html", refusal.message(), Map.of());
     }
 
-    private EngineError verify(RequestInfo req, String method, boolean upgrade) {
-        if (shutDown) return EngineError.BAD_REQUEST;
+    private record Refusal(EngineError error, String message) {
+        Refusal(EngineError error) {
+            this(error, error.message());
+        }
+    }
+
+    /** The reference's checks, in its order: transport, origin, then the session or the handshake rules. */
+    private Refusal verify(RequestInfo req, String method, boolean upgrade) {
+        if (shutDown) return new Refusal(EngineError.BAD_REQUEST);
         String transport = req.queryParam("transport");
-        if (transport == null || !options.allows(transport)) return EngineError.UNKNOWN_TRANSPORT;
+        if (transport == null || !options.allows(transport)) return new Refusal(EngineError.UNKNOWN_TRANSPORT);
         String origin = req.header("origin");
-        if (origin != null && !isValidHeaderValue(origin)) return EngineError.BAD_REQUEST;
+        if (origin != null && !isValidHeaderValue(origin)) return new Refusal(EngineError.BAD_REQUEST);
         boolean websocket = transport.equals(EngineOptions.WEBSOCKET);
-        if (upgrade != websocket) return EngineError.BAD_REQUEST; // websocket without Upgrade, or the reverse
-        if (req.queryParam("sid") != null) return null;
-        if (!"GET".equals(method)) return EngineError.BAD_HANDSHAKE_METHOD;
-        if (!"4".equals(req.queryParam("EIO"))) return EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+        String sid = req.queryParam("sid");
+        if (sid != null) {
+            if (!sessions.containsKey(sid)) return new Refusal(EngineError.UNKNOWN_SID);
+            // a polling request must say polling; a WebSocket for a sid is an upgrade
+            return upgrade == websocket ? null : new Refusal(EngineError.BAD_REQUEST);
+        }
+        if (!"GET".equals(method)) return new Refusal(EngineError.BAD_HANDSHAKE_METHOD);
+        if (upgrade != websocket) return new Refusal(EngineError.BAD_REQUEST); // websocket without Upgrade
+        String denied = options.allowRequest().check(req);
+        if (denied != null) {
+            return new Refusal(EngineError.FORBIDDEN, denied.isEmpty() ? EngineError.FORBIDDEN.message() : denied);
+        }
+        if (!"4".equals(req.queryParam("EIO"))) return new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
         return null;
     }
 
@@ -134,14 +135,9 @@ public final class EngineServer {
         return true;
     }
 
-    private void reject(HttpExchange ex, RequestInfo req, EngineError error, String message, Map<String, String> cors) {
-        logRejection(req, error, message);
-        ex.respond(HttpResponse.error(error, message, cors));
-    }
-
-    private static void logRejection(RequestInfo req, EngineError error, String message) {
+    private static void logRejection(RequestInfo req, Refusal refusal) {
         LOG.log(Level.DEBUG, "request rejected with code {0} ({1}): {2} from {3}",
-                error.code(), message, req.url(), req.remoteAddress());
+                refusal.error().code(), refusal.message(), req.url(), req.remoteAddress());
     }
 
     private void handshakePolling(HttpExchange ex, RequestInfo req, Map<String, String> cors) {
