@@ -111,7 +111,7 @@ public class SocketIoRuntime {
             }
         }
         registration = EngineRegistration.register(context, options.engine(), io);
-        if (options.serveClient()) ClientBundleHook.register(context, options.engine().path());
+        if (options.serveClient()) ClientBundle.register(context, options.engine().path());
     }
 
     SocketIoOptions options() {
