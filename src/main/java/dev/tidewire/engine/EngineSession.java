@@ -229,23 +229,19 @@ public final class EngineSession {
     }
 
     private void onPostBody(HttpExchange ex, Map<String, String> cors, byte[] body) {
-        List<Packet> packets;
-        try {
-            packets = Payload.decode(new String(body, java.nio.charset.StandardCharsets.UTF_8), MAX_PACKETS_PER_POST);
-        } catch (PacketParseException e) {
-            POLLING_LOG.log(Level.WARNING, "session {0}: malformed payload ({1}); closing", id, e.getMessage());
-            packets = null;
-        }
         synchronized (this) {
             postInProgress = false;
         }
         ex.respond(HttpResponse.text(200, "text/html", "ok", cors));
-        if (packets == null) {
-            close(CloseReason.PARSE_ERROR);
-            return;
+        // as the reference: packets before a malformed record are delivered, then the session closes
+        Payload.Decoded decoded = Payload.decodeUntilError(
+                new String(body, java.nio.charset.StandardCharsets.UTF_8), MAX_PACKETS_PER_POST);
+        for (Packet p : decoded.packets()) {
+            if (!onPacket(p, false)) return;
         }
-        for (Packet p : packets) {
-            if (!onPacket(p, false)) break;
+        if (decoded.error() != null) {
+            POLLING_LOG.log(Level.WARNING, "session {0}: malformed payload ({1}); closing", id, decoded.error());
+            close(CloseReason.PARSE_ERROR);
         }
     }
 

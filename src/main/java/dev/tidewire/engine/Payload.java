@@ -35,4 +35,25 @@ public final class Payload {
             start = end + 1;
         }
     }
+
+    /** The packets before the first malformed record, and that record's error ({@code null} when none). */
+    public record Decoded(List<Packet> packets, String error) {
+    }
+
+    public static Decoded decodeUntilError(String body, int maxPackets) {
+        List<Packet> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            if (out.size() >= maxPackets) return new Decoded(out, "too many packets in payload");
+            int end = body.indexOf(SEPARATOR, start);
+            String record = end < 0 ? body.substring(start) : body.substring(start, end);
+            try {
+                out.add(PacketCodec.decodeText(record));
+            } catch (PacketParseException e) {
+                return new Decoded(out, e.getMessage());
+            }
+            if (end < 0) return new Decoded(out, null);
+            start = end + 1;
+        }
+    }
 }
