@@ -24,16 +24,9 @@ public final class Payload {
      * @param maxPackets a bound on the number of records, so that a small body of separators cannot make a huge list
      */
     public static List<Packet> decode(String body, int maxPackets) throws PacketParseException {
-        List<Packet> out = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int end = body.indexOf(SEPARATOR, start);
-            String record = end < 0 ? body.substring(start) : body.substring(start, end);
-            if (out.size() >= maxPackets) throw new PacketParseException("too many packets in payload");
-            out.add(PacketCodec.decodeText(record));
-            if (end < 0) return out;
-            start = end + 1;
-        }
+        Decoded d = decodeUntilError(body, maxPackets);
+        if (d.error() != null) throw new PacketParseException(d.error());
+        return d.packets();
     }
 
     /** The packets before the first malformed record, and that record's error ({@code null} when none). */
