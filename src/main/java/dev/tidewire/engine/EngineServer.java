@@ -160,7 +160,7 @@ public final class EngineServer {
             EngineSession session = sessions.get(sid);
             if (session == null) {
                 conn.close(1008, EngineError.UNKNOWN_SID.message());
-                return new EngineSessionlessHandler();
+                return WebSocketHandler.IGNORE;
             }
             return session.beginUpgrade(conn);
         }
@@ -223,20 +223,5 @@ public final class EngineServer {
     public void shutdown() {
         shutDown = true;
         for (EngineSession s : new ArrayList<>(sessions.values())) s.close(CloseReason.SERVER_SHUTTING_DOWN);
-    }
-
-    /** Handles frames of a socket that was refused after the 101 and is being closed. */
-    private static final class EngineSessionlessHandler implements WebSocketHandler {
-        public void onText(String text) {
-        }
-
-        public void onBinary(byte[] data) {
-        }
-
-        public void onClose(int code) {
-        }
-
-        public void onError(Throwable error) {
-        }
     }
 }

@@ -369,7 +369,7 @@ public final class EngineSession {
             if (state != State.OPEN || ws != null || upgrade != Upgrade.NONE || !options.allowUpgrades()) {
                 WS_LOG.log(Level.DEBUG, "session {0}: upgrade refused (already upgrading or upgraded)", id);
                 fx.add(() -> conn.close(1000, ""));
-                handler = IGNORING;
+                handler = WebSocketHandler.IGNORE;
             } else {
                 upgrade = Upgrade.AWAITING_PROBE;
                 probe = conn;
@@ -619,18 +619,4 @@ public final class EngineSession {
     private static void cancel(Scheduler.Timer t) {
         if (t != null) t.cancel();
     }
-
-    private static final WebSocketHandler IGNORING = new WebSocketHandler() {
-        public void onText(String text) {
-        }
-
-        public void onBinary(byte[] data) {
-        }
-
-        public void onClose(int code) {
-        }
-
-        public void onError(Throwable error) {
-        }
-    };
 }

@@ -142,16 +142,40 @@ public final class Socket {
         return emitWithAck(0, event, args);
     }
 
+    /**
+     * Sends an event and calls {@code callback} with the client's ack arguments, or with the error when the socket
+     * disconnects first (the reference's {@code socket.emit(ev, ...args, ack)}).
+     */
+    public Socket emit(String event, AckCallback callback, Object... args) {
+        emitWithAck(0, event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
+        return this;
+    }
+
     /** Flags for the next emit: a time limit on the ack. */
     public AckEmitter timeout(long millis) {
         if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
-        return (event, args) -> emitWithAck(millis, event, args);
+        return new AckEmitter() {
+            public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
+                return Socket.this.emitWithAck(millis, event, args);
+            }
+
+            public void emit(String event, AckCallback callback, Object... args) {
+                emitWithAck(event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
+            }
+        };
     }
 
-    /** The emit of {@link #timeout}: fails with {@link TimeoutException} when the client does not ack in time. */
-    @FunctionalInterface
+    /** The emits of {@link #timeout}: they fail with {@link TimeoutException} when the client does not ack in time. */
     public interface AckEmitter {
         CompletionStage<List<Object>> emitWithAck(String event, Object... args);
+
+        void emit(String event, AckCallback callback, Object... args);
+    }
+
+    /** Receives a server-requested ack: {@code error} is null and {@code args} the reply, or the reverse. */
+    @FunctionalInterface
+    public interface AckCallback {
+        void onAck(Throwable error, List<Object> args);
     }
 
     /** Emits that are dropped when the transport cannot write at once. */
