@@ -9,6 +9,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
@@ -34,9 +35,69 @@ public final class EngineEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(max);
         session.setMaxBinaryMessageBufferSize(max);
         session.setMaxIdleTimeout(0); // the heartbeat decides when a peer is gone
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> handler.onText(text));
+        // text arrives in parts and is bounded here: Undertow does not apply the text limit across the frames of
+        // a fragmented message (the JDK client fragments long texts), so a Whole<String> handler would buffer any size
+        session.addMessageHandler(String.class, new BoundedText(session, max));
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) data -> handler.onBinary(data));
         handler = engine.onWebSocketOpen(request, new JsrWebSocketConnection(session));
+    }
+
+    /** Joins the parts of a text message; over {@code max} UTF-8 bytes the socket is closed with 1009, as ws does. */
+    private final class BoundedText implements MessageHandler.Partial<String> {
+        private final Session session;
+        private final long max;
+        private final StringBuilder parts = new StringBuilder();
+        private long bytes;
+        private boolean tooBig;
+
+        BoundedText(Session session, long max) {
+            this.session = session;
+            this.max = max;
+        }
+
+        @Override
+        public void onMessage(String part, boolean last) {
+            if (!tooBig) {
+                bytes += utf8Length(part);
+                if (bytes > max) {
+                    tooBig = true;
+                    parts.setLength(0);
+                    closeTooBig();
+                } else if (last && parts.length() == 0) {
+                    handler.onText(part);
+                } else {
+                    parts.append(part);
+                    if (last) {
+                        String text = parts.toString();
+                        parts.setLength(0);
+                        handler.onText(text);
+                    }
+                }
+            }
+            if (last) {
+                bytes = 0;
+                tooBig = false;
+            }
+        }
+
+        private void closeTooBig() {
+            LOG.log(Level.DEBUG, "text message over {0} bytes; closing with 1009", max);
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "closing an oversized socket failed: {0}", e.toString());
+            }
+        }
+    }
+
+    /** UTF-8 length; each half of a surrogate pair counts 2, so a pair split across parts still counts 4. */
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     @Override
