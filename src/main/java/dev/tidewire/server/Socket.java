@@ -162,6 +162,7 @@ public final class Socket {
     }
 
     private CompletionStage<List<Object>> emitWithAck(long timeoutMillis, String event, Object[] args) {
+        ReservedEvents.check(event); // before an ack id and a timer are taken, as the reference does
         CompletableFuture<List<Object>> result = new CompletableFuture<>();
         if (!connected) {
             result.completeExceptionally(new IllegalStateException("socket " + id + " is disconnected"));

@@ -101,6 +101,7 @@ class DisconnectTest {
         assertEquals(2, c.textsSince(mark).size());
         assertTrue(c.isClosed());
         assertEquals(1000, c.ws.closeCode());
+        assertEquals(c.ws.frameCount(), c.ws.framesAtClose(), "the DISCONNECT packets go out before the close");
         assertTrue(events.containsAll(List.of("disconnect / server namespace disconnect",
                 "disconnect /admin server namespace disconnect")), events.toString());
         assertEquals(4, events.size(), events.toString());

@@ -16,6 +16,7 @@ final class FakeWebSocket implements WebSocketConnection {
     private final ArrayDeque<SendCallback> held = new ArrayDeque<>();
     private boolean holding;
     private Integer closeCode;
+    private int framesAtClose = -1;
 
     @Override
     public void sendText(String text, SendCallback callback) {
@@ -39,7 +40,10 @@ final class FakeWebSocket implements WebSocketConnection {
 
     @Override
     public synchronized void close(int code, String reason) {
-        if (closeCode == null) closeCode = code;
+        if (closeCode == null) {
+            closeCode = code;
+            framesAtClose = frames.size();
+        }
     }
 
     /** From now on, sends stay in flight until {@link #release()}. */
@@ -70,6 +74,11 @@ final class FakeWebSocket implements WebSocketConnection {
 
     synchronized Integer closeCode() {
         return closeCode;
+    }
+
+    /** How many frames had been sent when the connection was closed ({@code -1} while open). */
+    synchronized int framesAtClose() {
+        return framesAtClose;
     }
 
     synchronized boolean isClosed() {
