@@ -24,7 +24,12 @@ import org.junit.jupiter.api.Timeout;
 /** On a real thread pool: one client's events reach handlers in the order sent, different clients in parallel. */
 @Timeout(30)
 class SerialOrderTest {
-    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+        Thread th = new Thread(r, "handler");
+        th.setUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        return th;
+    });
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -151,5 +156,6 @@ class SerialOrderTest {
         c.send("42[\"next\"]");
         assertTrue(second.await(5, TimeUnit.SECONDS), "the next event still runs");
         assertFalse(c.isClosed());
+        assertEquals(1, uncaught.size(), "the Error still reaches the executor: " + uncaught);
     }
 }
