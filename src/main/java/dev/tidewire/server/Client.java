@@ -169,15 +169,20 @@ final class Client implements SessionListener {
             try {
                 m.check(socket);
             } catch (ConnectionRefusedException e) {
+                socket.discard();
                 writeConnectError(name, e.getMessage(), e.data());
                 return;
             } catch (Exception e) {
                 LOG.log(Level.DEBUG, "middleware of " + name + " refused a connection", e);
+                socket.discard();
                 writeConnectError(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
                 return;
             }
         }
-        if (!session.isOpen()) return; // the client left while the middlewares ran
+        if (!session.isOpen()) { // the client left while the middlewares ran
+            socket.discard();
+            return;
+        }
         Scheduler.Timer t = connectTimer;
         if (t != null) t.cancel();
         sockets.put(name, socket);

@@ -56,7 +56,13 @@ final class SerialExecutor implements Executor {
                     return;
                 }
             }
-            next.run();
+            try {
+                next.run();
+            } catch (RuntimeException | Error e) {
+                // keep this client's queue alive (running stays true otherwise), then let the executor report it
+                delegate.execute(this::drain);
+                throw e;
+            }
         }
     }
 }

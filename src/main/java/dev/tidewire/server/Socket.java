@@ -8,6 +8,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,13 +116,14 @@ public final class Socket {
 
     // ---------------------------------------------------------------- rooms
 
+    /** Joins rooms; also allowed in a middleware (the rooms are left again if the connection is refused). */
     public Socket join(String... rooms) {
-        if (connected) namespace.adapter().addAll(id, Set.of(rooms));
+        if (!disconnected.get()) namespace.adapter().addAll(id, new LinkedHashSet<>(Arrays.asList(rooms)));
         return this;
     }
 
     public Socket leave(String room) {
-        if (connected) namespace.adapter().del(id, room);
+        if (!disconnected.get()) namespace.adapter().del(id, room);
         return this;
     }
 
@@ -184,6 +186,7 @@ public final class Socket {
     }
 
     private CompletionStage<List<Object>> emitWithAck(long timeoutMillis, String event, Object[] args) {
+        ReservedEvents.check(event); // before an ack id and a timer are taken, as the reference does
         CompletableFuture<List<Object>> result = new CompletableFuture<>();
         if (!connected) {
             result.completeExceptionally(new IllegalStateException("socket " + id + " is disconnected"));
@@ -252,6 +255,11 @@ public final class Socket {
     }
 
     // ---------------------------------------------------------------- called by Client
+
+    /** A middleware refused the socket (or the client left meanwhile): leave the rooms joined so far. */
+    void discard() {
+        if (disconnected.compareAndSet(false, true)) namespace.adapter().delAll(id);
+    }
 
     void onConnected() {
         connected = true;
