@@ -95,7 +95,7 @@ final class Client implements SessionListener {
         // the reference closes the connection on a decode error (reason "forced close" on the server side)
         PARSER_LOG.log(Level.WARNING, "client {0} sent a malformed packet ({1}); closing its connection",
                 session.id(), e.getMessage());
-        session.close(CloseReason.FORCED_CLOSE);
+        session.close();
     }
 
     private void submit(SioPacket packet) {
@@ -216,11 +216,11 @@ final class Client implements SessionListener {
         for (Socket s : new ArrayList<>(sockets.values())) s.onClose(reason);
     }
 
-    /** Closes the connection at once; every socket leaves with {@code reason}. */
+    /** Closes the connection; every socket leaves with {@code reason} at once. */
     void closeNow(DisconnectReason reason) {
         closeSockets(reason);
-        session.close(reason == DisconnectReason.SERVER_SHUTTING_DOWN ? CloseReason.SERVER_SHUTTING_DOWN
-                : CloseReason.FORCED_CLOSE);
+        if (reason == DisconnectReason.SERVER_SHUTTING_DOWN) session.close(CloseReason.SERVER_SHUTTING_DOWN);
+        else session.close(); // graceful, as the reference's conn.close(): what is queued is still delivered
     }
 
     /** {@code socket.disconnect(true)}: every namespace gets DISCONNECT, then the connection closes gracefully. */
