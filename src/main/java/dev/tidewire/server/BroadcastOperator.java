@@ -1,14 +1,19 @@
 package dev.tidewire.server;
 
 import dev.tidewire.engine.Packet;
+import dev.tidewire.engine.Scheduler;
 import dev.tidewire.parser.SioPacket;
 import dev.tidewire.parser.SioPacketType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Selects sockets of a namespace by rooms and exclusions, and acts on them. Immutable: every method that narrows
@@ -19,17 +24,24 @@ public final class BroadcastOperator {
     private final Set<String> rooms;
     private final Set<String> except;
     private final boolean isVolatile;
+    private final long timeoutMillis;
 
     BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile) {
+        this(namespace, rooms, except, isVolatile, 0);
+    }
+
+    private BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile,
+                              long timeoutMillis) {
         this.namespace = namespace;
         this.rooms = rooms;
         this.except = except;
         this.isVolatile = isVolatile;
+        this.timeoutMillis = timeoutMillis;
     }
 
     /** Adds rooms: targets are members of any of them. */
     public BroadcastOperator to(String... more) {
-        return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile);
+        return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, timeoutMillis);
     }
 
     public BroadcastOperator in(String... more) {
@@ -38,12 +50,18 @@ public final class BroadcastOperator {
 
     /** Excludes members of these rooms (a socket id is a room). */
     public BroadcastOperator except(String... more) {
-        return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile);
+        return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, timeoutMillis);
     }
 
     /** Packets are dropped for clients whose transport cannot write at once. */
     public BroadcastOperator asVolatile() {
-        return new BroadcastOperator(namespace, rooms, except, true);
+        return new BroadcastOperator(namespace, rooms, except, true, timeoutMillis);
+    }
+
+    /** A time limit for {@link #emitWithAck}: past it the stage fails with a {@link BroadcastAckTimeoutException}. */
+    public BroadcastOperator timeout(long millis) {
+        if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, millis);
     }
 
     private static Set<String> union(Set<String> base, String[] more) {
@@ -64,6 +82,49 @@ public final class BroadcastOperator {
         List<Packet> encoded = namespace.server().encode(
                 new SioPacket(SioPacketType.EVENT, namespace.name(), SioPacket.NO_ACK, data));
         namespace.adapter().broadcast(encoded, options());
+    }
+
+    /**
+     * Emits with one ack id for every target (encoded once) and completes with the first ack argument of each
+     * client, once all have answered; at once with an empty list when there is no target. Use {@link #timeout}:
+     * without it a client that never answers leaves the stage pending.
+     */
+    public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
+        ReservedEvents.check(event);
+        long ackId = namespace.nextAckId();
+        List<Object> data = new ArrayList<>(args.length + 1);
+        data.add(event);
+        data.addAll(Arrays.asList(args));
+        List<Packet> encoded = namespace.server().encode(new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, data));
+        List<Socket> targets = fetchSockets();
+        CompletableFuture<List<Object>> result = new CompletableFuture<>();
+        if (targets.isEmpty()) {
+            result.complete(List.of());
+            return result;
+        }
+        List<Object> responses = Collections.synchronizedList(new ArrayList<>(targets.size()));
+        AtomicInteger remaining = new AtomicInteger(targets.size());
+        Scheduler.Timer timer = timeoutMillis <= 0 ? null : namespace.server().scheduler().schedule(() -> {
+            for (Socket s : targets) s.forgetAck(ackId);
+            List<Object> partial;
+            synchronized (responses) {
+                partial = new ArrayList<>(responses);
+            }
+            result.completeExceptionally(new BroadcastAckTimeoutException(partial));
+        }, timeoutMillis);
+        for (Socket s : targets) {
+            s.expectAck(ackId).thenAccept(reply -> {
+                responses.add(reply.isEmpty() ? null : reply.get(0));
+                if (remaining.decrementAndGet() == 0) {
+                    if (timer != null) timer.cancel();
+                    synchronized (responses) {
+                        result.complete(new ArrayList<>(responses));
+                    }
+                }
+            });
+            s.client().write(encoded, isVolatile);
+        }
+        return result;
     }
 
     public List<Socket> fetchSockets() {

@@ -131,6 +131,11 @@ public class Namespace {
         return all().asVolatile();
     }
 
+    /** For a broadcast with acks: {@code nsp.timeout(ms).emitWithAck(...)}. */
+    public BroadcastOperator timeout(long millis) {
+        return all().timeout(millis);
+    }
+
     public List<Socket> fetchSockets() {
         return all().fetchSockets();
     }

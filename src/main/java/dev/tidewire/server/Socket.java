@@ -203,6 +203,17 @@ public final class Socket {
         return result;
     }
 
+    /** Registers a pending ack for a broadcast already encoded with {@code ackId}; completes with the reply. */
+    CompletableFuture<List<Object>> expectAck(long ackId) {
+        CompletableFuture<List<Object>> reply = new CompletableFuture<>();
+        pendingAcks.put(ackId, new PendingAck(reply, null));
+        return reply;
+    }
+
+    void forgetAck(long ackId) {
+        pendingAcks.remove(ackId);
+    }
+
     private void send(String event, Object[] args, long ackId, boolean isVolatile) {
         ReservedEvents.check(event);
         List<Object> payload = new ArrayList<>(args.length + 1);

@@ -154,6 +154,10 @@ public final class SocketIoServer implements ConnectionListener {
         return sockets().asVolatile();
     }
 
+    public BroadcastOperator timeout(long millis) {
+        return sockets().timeout(millis);
+    }
+
     // ---------------------------------------------------------------- clients
 
     /** Called by the engine for each new session. */

@@ -1,0 +1,58 @@
+package dev.tidewire.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BroadcastAckTest {
+    @Test
+    void oneAckIdForAllTargetsAndTheResponsesOfEach() throws Exception {
+        SioTestServer t = new SioTestServer();
+        SioTestServer.Peer a = t.connect();
+        SioTestServer.Peer b = t.connect();
+        a.send("40");
+        b.send("40");
+        CompletableFuture<List<Object>> result =
+                t.io.timeout(1000).emitWithAck("question", 42).toCompletableFuture();
+        String frameA = a.lastText();
+        assertSame(frameA, b.lastText(), "encoded once for every target");
+        assertEquals("420[\"question\",42]", frameA);
+        a.send("430[\"yes\"]");
+        assertFalse(result.isDone());
+        b.send("430[\"no\",\"ignored\"]");
+        assertTrue(result.isDone());
+        assertEquals(List.of("yes", "no"), result.get());
+    }
+
+    @Test
+    void timesOutWithThePartialResponses() {
+        SioTestServer t = new SioTestServer();
+        SioTestServer.Peer a = t.connect();
+        SioTestServer.Peer b = t.connect();
+        a.send("40");
+        b.send("40");
+        CompletableFuture<List<Object>> result = t.io.timeout(500).emitWithAck("question").toCompletableFuture();
+        a.send("430[1]");
+        t.clock.advance(500);
+        ExecutionException e = assertThrows(ExecutionException.class, result::get);
+        BroadcastAckTimeoutException timeout = assertInstanceOf(BroadcastAckTimeoutException.class, e.getCause());
+        assertEquals(List.of(1L), timeout.responses());
+        b.send("430[2]"); // late: ignored
+        assertEquals(List.of(1L), timeout.responses());
+    }
+
+    @Test
+    void noTargetCompletesAtOnceWithNoResponses() throws Exception {
+        SioTestServer t = new SioTestServer();
+        assertEquals(List.of(), t.io.to("nobody").timeout(100).emitWithAck("q").toCompletableFuture().get());
+    }
+}
