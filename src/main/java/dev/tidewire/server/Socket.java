@@ -31,6 +31,8 @@ public final class Socket {
     private final Map<String, Object> data = new ConcurrentHashMap<>();
     private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
     private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+    private final List<EventMiddleware> eventMiddlewares = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Exception>> errorListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Socket, DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
     private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
@@ -96,6 +98,24 @@ public final class Socket {
     public Socket off(String event) {
         handlers.remove(event);
         return this;
+    }
+
+    /** Checks each incoming event before its handlers; a throw drops the event and reaches {@link #onError}. */
+    public Socket use(EventMiddleware middleware) {
+        eventMiddlewares.add(middleware);
+        return this;
+    }
+
+    /** Told of events refused by an {@link EventMiddleware}. */
+    public Socket onError(java.util.function.Consumer<Exception> listener) {
+        errorListeners.add(listener);
+        return this;
+    }
+
+    /** A per-socket middleware for incoming events (the reference's {@code socket.use}). */
+    @FunctionalInterface
+    public interface EventMiddleware {
+        void check(String event, List<Object> args) throws Exception;
     }
 
     public Socket onAny(AnyListener listener) {
@@ -291,6 +311,15 @@ public final class Socket {
                 l.onEvent(event, args);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "onAny listener failed on socket " + id, e);
+            }
+        }
+        for (EventMiddleware m : eventMiddlewares) {
+            try {
+                m.check(event, args);
+            } catch (Exception e) {
+                LOG.log(Level.DEBUG, "event \"{0}\" refused on socket {1}: {2}", event, id, e.toString());
+                for (java.util.function.Consumer<Exception> l : errorListeners) l.accept(e);
+                return; // dropped, as the reference drops an event its socket middleware refuses
             }
         }
         List<EventHandler> list = handlers.get(event);
