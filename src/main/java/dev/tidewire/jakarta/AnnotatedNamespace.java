@@ -33,8 +33,7 @@ final class AnnotatedNamespace {
         List<Invoker> onConnect = new ArrayList<>();
         List<Invoker> onDisconnect = new ArrayList<>();
         Map<String, List<Invoker>> onEvent = new java.util.LinkedHashMap<>();
-        for (Method m : type.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())) continue;
+        for (Method m : handlerCandidates(type)) {
             if (m.isAnnotationPresent(OnConnect.class)) onConnect.add(new Invoker(bean, m, binder));
             if (m.isAnnotationPresent(OnDisconnect.class)) onDisconnect.add(new Invoker(bean, m, binder));
             OnEvent ev = m.getAnnotation(OnEvent.class);
@@ -58,6 +57,23 @@ final class AnnotatedNamespace {
                 inv.invokeQuietly(socket, List.of(socket.handshake().auth()), Ack.NONE, null);
             }
         });
+    }
+
+    /**
+     * Instance methods of the class and its superclasses, public or not (the README's handlers are package-private),
+     * an overridden method once. Private methods are left out: a CDI client proxy cannot forward them.
+     */
+    private static List<Method> handlerCandidates(Class<?> type) {
+        List<Method> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (Modifier.isStatic(mod) || Modifier.isPrivate(mod) || m.isBridge() || m.isSynthetic()) continue;
+                if (seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) out.add(m);
+            }
+        }
+        return out;
     }
 
     /** How to fill each parameter of one handler method. */

@@ -19,4 +19,10 @@ import java.lang.annotation.Target;
 public @interface SocketIoNamespace {
     /** The namespace name, e.g. {@code "/chat"}; {@code "/"} is the main namespace. */
     String value() default "/";
+
+    /**
+     * A boolean configuration key (read as every {@code tidewire.*} key is) that switches this bean's handlers off
+     * when set to {@code false}; unset means on. Empty (the default): always wired.
+     */
+    String enabledBy() default "";
 }

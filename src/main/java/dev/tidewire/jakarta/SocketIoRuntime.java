@@ -104,7 +104,13 @@ public class SocketIoRuntime {
         if (!namespacesWired) {
             namespacesWired = true;
             SocketIoExtension ext = beanManager.getExtension(SocketIoExtension.class);
+            Settings settings = new Settings(context);
             for (Class<?> type : ext.namespaceBeans()) {
+                String flag = type.getAnnotation(SocketIoNamespace.class).enabledBy();
+                if (!flag.isEmpty() && !settings.getBoolean(flag, true)) {
+                    LOG.log(Level.INFO, "Socket.IO handlers of {0} not wired ({1}=false)", type.getName(), flag);
+                    continue;
+                }
                 Object bean = beans.select(type).get();
                 AnnotatedNamespace.register(io, bean, type, binder);
                 LOG.log(Level.INFO, "Socket.IO handlers of {0} wired", type.getName());

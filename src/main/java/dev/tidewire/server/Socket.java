@@ -1,5 +1,6 @@
 package dev.tidewire.server;
 
+import dev.tidewire.engine.EngineSession;
 import dev.tidewire.engine.Scheduler;
 import dev.tidewire.parser.SioPacket;
 import dev.tidewire.parser.SioPacketType;
@@ -75,6 +76,14 @@ public final class Socket {
 
     Client client() {
         return client;
+    }
+
+    /**
+     * The underlying Engine.IO connection, as the reference's {@code socket.conn}: {@code conn().close()} drops the
+     * transport without a Socket.IO DISCONNECT, so the client sees "transport close" and reconnects.
+     */
+    public EngineSession conn() {
+        return client.session();
     }
 
     /** The Engine.IO transport in use: {@code polling} or {@code websocket}. */

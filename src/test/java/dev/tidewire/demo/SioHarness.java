@@ -1,0 +1,170 @@
+package dev.tidewire.demo;
+
+import dev.tidewire.engine.EngineServer;
+import dev.tidewire.engine.RequestInfo;
+import dev.tidewire.engine.Scheduler;
+import dev.tidewire.engine.WebSocketConnection;
+import dev.tidewire.engine.WebSocketHandler;
+import dev.tidewire.parser.JsonReader;
+import dev.tidewire.parser.JsonWriter;
+import dev.tidewire.server.SocketIoOptions;
+import dev.tidewire.server.SocketIoServer;
+import dev.tidewire.server.ValueBinder;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * A real {@link EngineServer} + {@link SocketIoServer}, container-free: handlers run on the calling thread, timers
+ * never fire, and each {@link Client} is a fake WebSocket that speaks the Socket.IO wire format.
+ */
+public final class SioHarness {
+    /** Binds String parameters the way the JSON-B binder does; everything else passes through. */
+    public static final ValueBinder BINDER = new ValueBinder() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T bind(Object value, Type type) {
+            if (value != null && type == String.class) return (T) String.valueOf(value);
+            return (T) value;
+        }
+
+        @Override
+        public String toJson(Object value) {
+            throw new UnsupportedOperationException("no JSON-B in unit tests: " + value);
+        }
+    };
+
+    private static final Scheduler NEVER = new Scheduler() {
+        @Override
+        public Timer schedule(Runnable task, long delayMillis) {
+            return () -> { };
+        }
+
+        @Override
+        public long nowMillis() {
+            return System.currentTimeMillis();
+        }
+    };
+
+    public final SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), NEVER, Runnable::run, null, BINDER);
+    private final EngineServer engine = new EngineServer(io.options().engine(), NEVER, io);
+
+    /** A new Engine.IO connection over WebSocket, connected to {@code namespace}. */
+    public Client connect(String namespace) {
+        Client c = new Client(namespace);
+        RequestInfo req = new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade")),
+                Map.of("EIO", List.of("4"), "transport", List.of("websocket")), "127.0.0.1", false,
+                "/socket.io/?EIO=4&transport=websocket");
+        if (engine.verifyUpgrade(req) != null) throw new AssertionError("upgrade refused");
+        c.handler = engine.onWebSocketOpen(req, c);
+        c.handler.onText("40" + namespace + ",");
+        assertNotNull(c.sid(), "no CONNECT reply");
+        return c;
+    }
+
+    /** One client: records the frames the server sends. */
+    public static final class Client implements WebSocketConnection {
+        private final String namespace;
+        private final List<String> frames = new ArrayList<>();
+        private WebSocketHandler handler;
+        private int nextAck = 1;
+        public volatile boolean closed;
+
+        Client(String namespace) {
+            this.namespace = namespace;
+        }
+
+        @Override
+        public synchronized void sendText(String text, SendCallback callback) {
+            frames.add(text);
+            callback.onComplete(null);
+        }
+
+        @Override
+        public void sendBinary(byte[] data, SendCallback callback) {
+            callback.onComplete(null);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closed = true;
+        }
+
+        private String prefix(String type) {
+            return "4" + type + namespace + ",";
+        }
+
+        /** The socket id from the CONNECT reply. */
+        public String sid() {
+            for (String f : snapshot()) {
+                if (f.startsWith(prefix("0"))) return (String) ((Map<?, ?>) parse(f.substring(prefix("0").length()))).get("sid");
+            }
+            return null;
+        }
+
+        public void emit(String event, Object... args) {
+            handler.onText(prefix("2") + JsonWriter.toJson(payload(event, args)));
+        }
+
+        /** Emits with an ack id and returns the first argument of the server's ack (handlers run synchronously). */
+        public Object call(String event, Object... args) {
+            int id = nextAck++;
+            handler.onText(prefix("2") + id + JsonWriter.toJson(payload(event, args)));
+            String ack = prefix("3") + id + "[";
+            for (String f : snapshot()) {
+                if (f.startsWith(ack)) return ((List<?>) parse(f.substring(ack.length() - 1))).get(0);
+            }
+            throw new AssertionError("no ack " + id + " for " + event + "; frames: " + snapshot());
+        }
+
+        /** The first argument of every {@code event} received so far, in order. */
+        public List<Object> received(String event) {
+            List<Object> out = new ArrayList<>();
+            for (String f : snapshot()) {
+                if (!f.startsWith(prefix("2"))) continue;
+                List<?> data = (List<?>) parse(f.substring(prefix("2").length()));
+                if (event.equals(data.get(0))) out.add(data.size() > 1 ? data.get(1) : null);
+            }
+            return out;
+        }
+
+        /** The last {@code event} received, or null. */
+        public Object last(String event) {
+            List<Object> all = received(event);
+            return all.isEmpty() ? null : all.get(all.size() - 1);
+        }
+
+        public synchronized void clear() {
+            frames.clear();
+        }
+
+        /** The client goes away (the browser tab closes). */
+        public void drop() {
+            handler.onClose(1001);
+        }
+
+        private synchronized List<String> snapshot() {
+            return List.copyOf(frames);
+        }
+
+        private static List<Object> payload(String event, Object[] args) {
+            List<Object> p = new ArrayList<>();
+            p.add(event);
+            p.addAll(Arrays.asList(args));
+            return p;
+        }
+
+        private static Object parse(String json) {
+            try {
+                return JsonReader.parse(json, 64);
+            } catch (Exception e) {
+                throw new AssertionError("bad JSON from the server: " + json, e);
+            }
+        }
+    }
+}

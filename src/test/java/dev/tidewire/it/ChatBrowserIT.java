@@ -1,0 +1,71 @@
+package dev.tidewire.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Runs the chat demo's browser end-to-end suite (src/test/node/browser/chat.e2e.mjs: headless Chromium driven by
+ * playwright-core) against the WAR on WildFly. The deployment is the shipped WAR with the fixture mode on, for its
+ * server-side connection-drop hook, but with the default heartbeat: the conformance fixture's 300/200 ms one is too
+ * tight for several browsers on a loaded machine. News is pushed every 400 ms to keep the suite short.
+ * Screenshots land in target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ChatBrowserIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        File war = new File(System.getProperty("project.basedir", "."), "target/tidewire.war");
+        if (!war.isFile()) throw new IllegalStateException(war + " is missing: the ITs run after `package`");
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "tidewire.war").importFrom(war).as(WebArchive.class);
+        archive.setWebXML(new StringAsset("""
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <context-param><param-name>tidewire.fixture</param-name><param-value>conformance</param-value></context-param>
+                  <context-param><param-name>tidewire.demo.newsInterval</param-name><param-value>400</param-value></context-param>
+                </web-app>
+                """));
+        return archive;
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void chatDemoPassesTheBrowserSuite() throws Exception {
+        assumeFalse(Boolean.getBoolean("skipInterop"), "-DskipInterop: the Node suites are skipped");
+        File dir = new File(System.getProperty("project.basedir", "."), "src/test/node");
+        Path report = Files.createTempFile("chat-browser", ".txt");
+        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
+                "browser/chat.e2e.mjs")
+                .directory(dir)
+                .redirectErrorStream(true)
+                .redirectOutput(report.toFile());
+        pb.environment().put("TIDEWIRE_URL", base.toString());
+        Process node = pb.start();
+        node.getOutputStream().close();
+        boolean finished = node.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) node.destroyForcibly();
+        String output = Files.readString(report);
+        System.out.println(output);
+        assertTrue(finished, "browser suite did not finish in 10 minutes");
+        assertEquals(0, node.exitValue(), "chat browser suite failed; see the report above");
+    }
+}
