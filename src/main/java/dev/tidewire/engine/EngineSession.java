@@ -248,9 +248,14 @@ public final class EngineSession {
     private void flushPollingLocked(Effects fx) {
         if (pendingGet == null || ws != null) return;
         if (state == State.CLOSING) {
-            List<Packet> all = queue.drain();
-            all.add(Packet.CLOSE);
-            answerPollLocked(all, fx);
+            // as the reference: queued packets drain first, the close packet follows in the next poll.
+            // socket.io-client acts on a payload's close at once but dispatches its messages on nextTick, so a
+            // final DISCONNECT or event sharing the payload with the close would be lost behind "transport close"
+            if (!queue.isEmpty()) {
+                answerPollLocked(queue.drain(), fx);
+                return;
+            }
+            answerPollLocked(List.of(Packet.CLOSE), fx);
             finishCloseLocked(fx);
             return;
         }
@@ -561,7 +566,9 @@ public final class EngineSession {
             abortProbeLocked(fx);
             if (ws == null) {
                 if (pendingGet != null) flushPollingLocked(fx);
-                else closeTimer = scheduler.schedule(() -> close(CloseReason.FORCED_CLOSE), options.closeTimeout());
+                if (state != State.CLOSED) {
+                    closeTimer = scheduler.schedule(() -> close(CloseReason.FORCED_CLOSE), options.closeTimeout());
+                }
             }
         }
         fx.run();
