@@ -13,7 +13,7 @@ public final class PacketCodec {
         char first = s.charAt(0);
         if (first == 'b') {
             try {
-                return Packet.binaryMessage(Base64.getDecoder().decode(s.substring(1)));
+                return Packet.binaryMessage(Base64.getDecoder().decode(withoutWhitespace(s.substring(1))));
             } catch (IllegalArgumentException e) {
                 throw new PacketParseException("invalid base64 in binary packet");
             }
@@ -26,6 +26,25 @@ public final class PacketCodec {
     /** A binary WebSocket frame is always a MESSAGE carrying the raw bytes. */
     public static Packet decodeBinary(byte[] data) {
         return Packet.binaryMessage(data);
+    }
+
+    /**
+     * The Java client (io.socket engine.io-client 2.x) wraps its base64 in lines and ends it with a newline; the
+     * reference's decoder ({@code Buffer.from(s, "base64")}) skips whitespace, so this one does too.
+     */
+    private static String withoutWhitespace(String b64) {
+        for (int i = 0; i < b64.length(); i++) {
+            char c = b64.charAt(i);
+            if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+                StringBuilder sb = new StringBuilder(b64.length());
+                for (int j = 0; j < b64.length(); j++) {
+                    char d = b64.charAt(j);
+                    if (d != '\n' && d != '\r' && d != ' ' && d != '\t') sb.append(d);
+                }
+                return sb.toString();
+            }
+        }
+        return b64;
     }
 
     private static String printable(char c) {
