@@ -27,6 +27,14 @@ for (const mode of MODES) {
       assert.deepStrictEqual(reply, [{ bound: true, item: 'tea', quantity: 3, total: 4.5 }]);
     });
 
+    test('annotated: a CDI request context is active in handlers, a new one per event', T, async () => {
+      const [[a1, a2]] = await emitAck(ann, 'request-scope');
+      const [[b1, b2]] = await emitAck(ann, 'request-scope');
+      assert.equal(a1, a2, 'one request-scoped instance throughout an event');
+      assert.equal(b1, b2);
+      assert.notEqual(a1, b1, 'a fresh request context for the next event');
+    });
+
     test('annotated: a JavaBean POJO in and out', T, async () => {
       assert.deepStrictEqual(await emitAck(ann, 'mirror', { x: 4, y: -7 }), [{ x: -4, y: 7 }]);
     });
