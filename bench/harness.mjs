@@ -42,6 +42,12 @@ const DEFAULTS = {
 
 function parseArgs(argv) {
   const o = { ...DEFAULTS };
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log('usage: node harness.mjs [--option value]...  (one JSON line per scenario on stdout)\noptions and defaults:');
+    for (const [k, v] of Object.entries(DEFAULTS)) console.log(`  --${k} ${v}`);
+    console.log('scenarios: echo, binary, broadcast, storm-ws, storm-upgrade, memory (raw: echo, broadcast, storm-ws, memory)');
+    process.exit(0);
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
@@ -98,6 +104,11 @@ async function heapAfterGc() {
     } catch { return null; }
   }
   if (!opts.pid) return null;
+  try {
+    execFileSync('jcmd', ['-h'], { stdio: 'ignore', timeout: 30000 });
+  } catch (e) {
+    if (e.code === 'ENOENT') { log('jcmd not found (a JDK tool): no heap figures'); return null; }
+  }
   execFileSync('jcmd', [String(opts.pid), 'GC.run'], { timeout: 60000, stdio: ['ignore', 'ignore', 'pipe'] });
   const info = execFileSync('jcmd', [String(opts.pid), 'GC.heap_info'], { timeout: 60000 }).toString();
   const m = /heap\s+total\s+\d+K,\s+used\s+(\d+)K/.exec(info);
@@ -430,6 +441,7 @@ async function memory() {
     rss_per_conn_bytes: rss0 == null ? null : Math.round((rss1 - rss0) / n),
     hold_s: opts.duration, heap_samples_bytes: heaps, rss_samples_bytes: rsss,
     heap_growth_while_held_bytes: diff(last(heaps), heap1), rss_growth_while_held_bytes: diff(last(rsss), rss1),
+    heap_growth_first_to_last_sample_bytes: diff(last(heaps), heaps[0]),
     sources: spread ? Math.min(opts.sources, 250) : 1,
     failures: connectFailures + Math.max(disconnects, conns.length - alive),
     connect_failures: connectFailures, disconnects,

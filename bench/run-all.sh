@@ -14,6 +14,7 @@
 #   REPS [3]  PORT [3400] (ours/raw)  REF_PORT [3401] (reference)  HEAP [1g] (ours/raw, -Xms = -Xmx)
 #   SERVER_CPU [0]  HARNESS_CPU [1]   (taskset cores; set PIN=0 to run unpinned)
 #   MEM_CONNS [19000] idle WebSocket connections of the memory scenario   SOURCES [64] loopback source addresses
+#   MEM_HOLD [120] seconds the memory scenario holds its connections (heap sampled 4 times: several heartbeats)
 #   HARNESS_ARGS [""] extra harness options, e.g. "--clients 50 --receivers 500"
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,15 +30,15 @@ HARNESS_ARGS="${HARNESS_ARGS:-}"
 if [[ "$SMOKE" == 1 ]]; then
   SCENARIOS="${SCENARIOS:-echo binary broadcast storm-ws storm-upgrade memory}"
   TARGETS="${TARGETS:-ours}"
-  DURATION="${DURATION:-2}"; WARMUP="${WARMUP:-0}"; REPS="${REPS:-1}"
+  DURATION="${DURATION:-2}"; WARMUP="${WARMUP:-0}"; REPS="${REPS:-1}"; MEM_HOLD="${MEM_HOLD:-2}"
   SIZES="--clients 10 --inflight 4 --binary-clients 4 --binary-inflight 2 --receivers 50 --bcast-inflight 2 \
 --storm-concurrency 5 --conns ${MEM_CONNS:-200} --sources ${SOURCES:-8} --heap-samples 1 --drain-timeout 5"
 else
   SCENARIOS="${SCENARIOS:-echo binary broadcast storm-ws storm-upgrade memory}"
   TARGETS="${TARGETS:-ours raw reference}"
-  DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-20}"; REPS="${REPS:-3}"
+  DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-20}"; REPS="${REPS:-3}"; MEM_HOLD="${MEM_HOLD:-120}"
   SIZES="--clients 100 --inflight 10 --binary-clients 20 --binary-inflight 2 --receivers 1000 --bcast-inflight 4 \
---storm-concurrency 50 --conns ${MEM_CONNS:-19000} --sources ${SOURCES:-64} --heap-samples 3"
+--storm-concurrency 50 --conns ${MEM_CONNS:-19000} --sources ${SOURCES:-64} --heap-samples 4"
 fi
 
 pin() { # pin CORE: a taskset prefix (empty when PIN=0 or taskset is missing)
@@ -51,7 +52,8 @@ fi
 
 mkdir -p "$BENCH/results"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$BENCH/results/$STAMP$([[ "$SMOKE" == 1 ]] && echo -smoke).jsonl"
+SUFFIX=""; [[ "$SMOKE" == 1 ]] && SUFFIX="-smoke"
+OUT="$BENCH/results/$STAMP$SUFFIX.jsonl"
 : >"$OUT"
 
 REF_PID=""
@@ -81,12 +83,14 @@ start_reference() { # sets REF_PID
 
 # run_harness TARGET URL PID SCENARIO-LIST REP
 run_harness() {
-  local target=$1 url=$2 pid=$3 scenarios=$4 rep=$5 budget
-  budget=$(( (WARMUP + DURATION + 90) * $(wc -w <<<"${scenarios//,/ }") + 300 ))
+  local target=$1 url=$2 pid=$3 scenarios=$4 rep=$5 budget duration=$DURATION
+  # the memory scenario's duration is its hold time (alone in a full run; in a smoke run both are short)
+  [[ "$scenarios" == memory ]] && duration=$MEM_HOLD
+  budget=$(( (WARMUP + duration + 90) * $(wc -w <<<"${scenarios//,/ }") + 300 ))
   # shellcheck disable=SC2086
   timeout "$budget" $(pin "$HARNESS_CPU") node --max-old-space-size=4096 "$BENCH/harness.mjs" \
       --target "$target" --url "$url" --pid "$pid" --scenarios "$scenarios" \
-      --duration "$DURATION" --warmup "$WARMUP" $SIZES $HARNESS_ARGS \
+      --duration "$duration" --warmup "$WARMUP" $SIZES $HARNESS_ARGS \
     | sed -u "s/^{/{\"rep\":$rep,/" | tee -a "$OUT" || true
 }
 
