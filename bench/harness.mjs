@@ -35,7 +35,7 @@ const DEFAULTS = {
   conns: 1000,               // memory: idle WebSocket connections held
   'connect-concurrency': 200,// connections opened at once while setting up a scenario
   sources: 16,               // loopback source addresses used (127.0.0.2 ...)
-  'drain-timeout': 10,       // seconds to wait for replies still in flight after the window
+  'drain-timeout': 15,       // seconds to wait for replies still in flight after the window
   'ack-timeout': 10,         // seconds: a connect that takes longer is a failure
   'heap-samples': 3,         // memory: heap-after-GC samples while holding (flat-heap check)
 };

@@ -32,7 +32,7 @@ if [[ "$SMOKE" == 1 ]]; then
   TARGETS="${TARGETS:-ours}"
   DURATION="${DURATION:-2}"; WARMUP="${WARMUP:-0}"; REPS="${REPS:-1}"; MEM_HOLD="${MEM_HOLD:-2}"
   SIZES="--clients 10 --inflight 4 --binary-clients 4 --binary-inflight 2 --receivers 50 --bcast-inflight 2 \
---storm-concurrency 5 --conns ${MEM_CONNS:-200} --sources ${SOURCES:-8} --heap-samples 1 --drain-timeout 5"
+--storm-concurrency 5 --conns ${MEM_CONNS:-200} --sources ${SOURCES:-8} --heap-samples 1"
 else
   SCENARIOS="${SCENARIOS:-echo binary broadcast storm-ws storm-upgrade memory}"
   TARGETS="${TARGETS:-ours raw reference}"
