@@ -247,6 +247,8 @@ function result(scenario, unit, r, extra = {}) {
     duration_s: Math.round(r.elapsed * 10) / 10,
     server_cpu_ms: r.cpuMs == null ? null : Math.round(r.cpuMs),
     cpu_us_per_op: r.cpuMs == null || ops === 0 ? null : Math.round((r.cpuMs * 1000 / ops) * 100) / 100,
+    // server CPU time / wall time: near 1 (one pinned core) means the server is the bottleneck; well below, the harness
+    server_cores_busy: r.cpuMs == null ? null : Math.round((r.cpuMs / (r.elapsed * 1000)) * 100) / 100,
     ...percentiles(r.measured.lat),
     failures: r.failures,
     warmup_s: opts.warmup, warmup_failures: r.warmupFailures,

@@ -27,14 +27,15 @@ for (const l of lines) {
 // per scenario: the cost figure compared across targets
 const COST = (l) => (l.scenario === 'memory' ? l.heap_used_per_conn_bytes : l.cpu_us_per_op);
 const rows = [];
-rows.push('| scenario | target | runs | ops/s | server CPU µs/op | p50 ms | p90 ms | p99 ms | failures | heap B/conn | heap growth held | cost ours/ref | cost ours/raw | p99 ours/ref | p99 ours/raw |');
-rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+rows.push('| scenario | target | runs | ops/s | server cores busy | server CPU µs/op | p50 ms | p90 ms | p99 ms | failures | heap B/conn | heap growth held | cost ours/ref | cost ours/raw | p99 ours/ref | p99 ours/raw |');
+rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [scenario, byTarget] of groups) {
   const med = {};
   for (const [target, ls] of byTarget) {
     med[target] = {
       runs: ls.length,
       ops: median(ls.map((l) => l.ops_per_s)),
+      busy: median(ls.map((l) => l.server_cores_busy)),
       cpu: median(ls.map((l) => l.cpu_us_per_op)),
       p50: median(ls.map((l) => l.p50_ms)), p90: median(ls.map((l) => l.p90_ms)), p99: median(ls.map((l) => l.p99_ms)),
       failures: ls.reduce((n, l) => n + (l.failures || 0), 0),
@@ -49,7 +50,7 @@ for (const [scenario, byTarget] of groups) {
     if (!m) continue;
     const ours = med.ours;
     const isOurs = target === 'ours';
-    rows.push(`| ${scenario} | ${target} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.cpu, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
+    rows.push(`| ${scenario} | ${target} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
       + `${isOurs ? ratio(ours.cost, med.reference?.cost) : ''} | ${isOurs ? ratio(ours.cost, med.raw?.cost) : ''} | `
       + `${isOurs ? ratio(ours.p99, med.reference?.p99) : ''} | ${isOurs ? ratio(ours.p99, med.raw?.p99) : ''} |`);
   }
