@@ -12,7 +12,7 @@ case "${1:-}" in
     JAVA_OPTS="-Xms$HEAP -Xmx$HEAP -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true \
 -Djboss.modules.system.pkgs=org.jboss.byteman ${BENCH_JAVA_OPTS:-}" \
       start_instance bench "$PORT" "/socket.io/?EIO=4&transport=polling" -Dtidewire.fixture=bench >&2
-    cat "$ROOT/target/bench.pid"; echo ;;
+    echo "$(cat "$ROOT/target/bench.pid")" ;;
   stop) stop_instance bench ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

@@ -1,0 +1,486 @@
+#!/usr/bin/env node
+// Load harness for Tidewire, the raw JSR-356 floor and the npm socket.io reference server.
+//
+//   node harness.mjs --target ours|raw|reference --url http://127.0.0.1:3400 --pid PID \
+//        [--scenarios echo,binary,broadcast,storm-ws,storm-upgrade,memory] [--duration 10] [--warmup 0] ...
+//
+// Prints one JSON line per scenario on stdout (progress goes to stderr). Server CPU is utime+stime of the whole
+// server process (all threads) from /proc/PID/stat over the measured window. Every phase is bounded in time, and a
+// watchdog ends the process if anything hangs. Connections are spread over the loopback source addresses
+// 127.0.0.2 .. 127.0.0.(1+sources) so that many thousands of them do not exhaust one address's ephemeral ports.
+import { io } from 'socket.io-client';
+import WebSocket from 'ws';
+import http from 'node:http';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+// ------------------------------------------------------------------------------------------------ options
+
+const DEFAULTS = {
+  target: 'ours',            // ours | raw | reference: which contract the URL speaks (raw = /raw/echo, /raw/broadcast)
+  url: 'http://127.0.0.1:3000',
+  pid: 0,                    // server process (CPU from /proc, heap via jcmd); 0 = no server-side figures
+  scenarios: 'echo,binary,broadcast,storm-ws,storm-upgrade,memory',
+  duration: 10,              // measured seconds per scenario (memory: seconds the connections are held)
+  warmup: 0,                 // unmeasured seconds of the same load before the measured window
+  clients: 100,              // echo: clients
+  inflight: 10,              // echo: requests in flight per client
+  'binary-clients': 20,      // binary echo: clients
+  'binary-inflight': 2,      // binary echo: requests in flight per client
+  'binary-size': 65536,      // binary echo: payload bytes
+  receivers: 1000,           // broadcast: sockets in the room
+  'bcast-inflight': 4,       // broadcast: broadcasts in flight (each sent by a different member)
+  'storm-concurrency': 50,   // storm: connections being opened at once
+  conns: 1000,               // memory: idle WebSocket connections held
+  'connect-concurrency': 200,// connections opened at once while setting up a scenario
+  sources: 16,               // loopback source addresses used (127.0.0.2 ...)
+  'drain-timeout': 15,       // seconds to wait for replies still in flight after the window
+  'ack-timeout': 10,         // seconds: a connect that takes longer is a failure
+  'heap-samples': 3,         // memory: heap-after-GC samples while holding (flat-heap check)
+};
+
+function parseArgs(argv) {
+  const o = { ...DEFAULTS };
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log('usage: node harness.mjs [--option value]...  (one JSON line per scenario on stdout)\noptions and defaults:');
+    for (const [k, v] of Object.entries(DEFAULTS)) console.log(`  --${k} ${v}`);
+    console.log('scenarios: echo, binary, broadcast, storm-ws, storm-upgrade, memory (raw: echo, broadcast, storm-ws, memory)');
+    process.exit(0);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
+    const eq = a.indexOf('=');
+    const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    const val = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (!(key in DEFAULTS)) throw new Error(`unknown option --${key}`);
+    if (val === undefined) throw new Error(`--${key} needs a value`);
+    o[key] = typeof DEFAULTS[key] === 'number' ? Number(val) : val;
+    if (Number.isNaN(o[key])) throw new Error(`--${key} must be a number`);
+  }
+  if (!['ours', 'raw', 'reference'].includes(o.target)) throw new Error(`--target must be ours, raw or reference`);
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const log = (...a) => console.error(`[harness ${opts.target}]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const ALL_SCENARIOS = ['echo', 'binary', 'broadcast', 'storm-ws', 'storm-upgrade', 'memory'];
+// The raw floor has no Socket.IO: no binary acks and no polling transport to upgrade from.
+const RAW_SCENARIOS = new Set(['echo', 'broadcast', 'storm-ws', 'memory']);
+
+// ------------------------------------------------------------------------------------------------ server figures
+
+const CLK_TCK = (() => {
+  try { return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100; } catch { return 100; }
+})();
+
+/** utime+stime of every thread of the process, in ms; null without a pid. */
+function serverCpuMs() {
+  if (!opts.pid) return null;
+  const stat = fs.readFileSync(`/proc/${opts.pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK; // fields 14 (utime) and 15 (stime)
+}
+
+function serverRssBytes() {
+  if (!opts.pid) return null;
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${opts.pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : null;
+}
+
+
+/**
+ * Heap used after a forced full GC, in bytes: for the JVM, jcmd GC.run then GC.heap_info; for the Node reference,
+ * its GET /bench/heap (global.gc() then process.memoryUsage().heapUsed; null unless it runs with --expose-gc).
+ */
+async function heapAfterGc() {
+  if (opts.target === 'reference') {
+    try {
+      const res = await fetch(new URL('/bench/heap', opts.url), { signal: AbortSignal.timeout(30000) });
+      const m = await res.json();
+      return m.gc ? m.heapUsed : null;
+    } catch { return null; }
+  }
+  if (!opts.pid) return null;
+  try {
+    execFileSync('jcmd', ['-h'], { stdio: 'ignore', timeout: 30000 });
+  } catch (e) {
+    if (e.code === 'ENOENT') { log('jcmd not found (a JDK tool): no heap figures'); return null; }
+  }
+  execFileSync('jcmd', [String(opts.pid), 'GC.run'], { timeout: 60000, stdio: ['ignore', 'ignore', 'pipe'] });
+  const info = execFileSync('jcmd', [String(opts.pid), 'GC.heap_info'], { timeout: 60000 }).toString();
+  const m = /heap\s+total\s+\d+K,\s+used\s+(\d+)K/.exec(info);
+  if (!m) throw new Error(`cannot read heap used from jcmd GC.heap_info:\n${info}`);
+  return Number(m[1]) * 1024;
+}
+
+// ------------------------------------------------------------------------------------------------ connections
+
+const base = new URL(opts.url);
+const spread = base.hostname === '127.0.0.1' || base.hostname === 'localhost';
+const agents = [];
+const sourceCounts = new Map();
+function sourceAddress(i) {
+  if (!spread) return undefined;
+  return `127.0.0.${2 + (i % Math.max(1, Math.min(opts.sources, 250)))}`;
+}
+function agentFor(i) {
+  const n = spread ? i % Math.max(1, Math.min(opts.sources, 250)) : 0;
+  if (!agents[n]) agents[n] = new http.Agent({ keepAlive: true, localAddress: sourceAddress(i) });
+  return agents[n];
+}
+let connSeq = 0;
+
+/** A Socket.IO client connected to namespace / (resolves on 'connect'; with polling first, also waits for the upgrade). */
+function sioConnect({ transports = ['websocket'], waitUpgrade = false } = {}) {
+  const i = connSeq++;
+  return new Promise((resolve, reject) => {
+    const s = io(opts.url, {
+      forceNew: true, reconnection: false, transports, upgrade: transports.length > 1,
+      agent: agentFor(i), timeout: opts['ack-timeout'] * 1000,
+    });
+    const timer = setTimeout(() => fail(new Error('connect timeout')), opts['ack-timeout'] * 1000);
+    function fail(e) { clearTimeout(timer); s.close(); reject(e); }
+    function done() { clearTimeout(timer); resolve(s); }
+    s.once('connect_error', fail);
+    s.once('connect', () => {
+      if (!waitUpgrade) return done();
+      const engine = s.io.engine;
+      if (engine.transport.name === 'websocket') return done();
+      engine.once('upgrade', done);
+      engine.once('upgradeError', fail);
+    });
+  });
+}
+
+/** A bare WebSocket on the raw floor (resolves on open). */
+function rawConnect(path) {
+  const i = connSeq++;
+  const url = `${base.protocol === 'https:' ? 'wss' : 'ws'}://${base.host}${path}`;
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { localAddress: sourceAddress(i), perMessageDeflate: false });
+    const timer = setTimeout(() => { ws.terminate(); reject(new Error('connect timeout')); }, opts['ack-timeout'] * 1000);
+    ws.once('open', () => { clearTimeout(timer); resolve(ws); });
+    ws.once('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+/** Opens n connections, at most `concurrency` at once; returns the connected ones and the failure count. */
+async function connectMany(n, connect, concurrency = opts['connect-concurrency']) {
+  const conns = [];
+  let failures = 0, next = 0;
+  const lane = async () => {
+    while (next < n) {
+      next++;
+      try { conns.push(await connect()); } catch (e) { failures++; if (failures <= 3) log('connect failed:', e.message); }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, lane));
+  return { conns, failures };
+}
+
+function closeAll(conns) {
+  for (const c of conns) {
+    try { if (c instanceof WebSocket) c.terminate(); else c.disconnect(); } catch { /* closing anyway */ }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ statistics
+
+class Stats {
+  constructor() { this.ops = 0; this.failures = 0; this.lat = []; }
+  ok(ms) { this.ops++; this.lat.push(ms); }
+}
+
+function percentiles(lat) {
+  if (lat.length === 0) return { p50_ms: null, p90_ms: null, p99_ms: null, max_ms: null };
+  const a = Float64Array.from(lat).sort();
+  const p = (q) => Math.round(a[Math.min(a.length - 1, Math.floor(q * a.length))] * 1000) / 1000;
+  return { p50_ms: p(0.5), p90_ms: p(0.9), p99_ms: p(0.99), max_ms: Math.round(a[a.length - 1] * 1000) / 1000 };
+}
+
+/**
+ * Runs a closed-loop load: `lanes` async loops, each repeating `op(stats)` (which resolves when one operation is
+ * done) while the load runs. An optional warm-up of the same load comes first, unmeasured. The measured window reads
+ * the server CPU at its start and end; operations still in flight at its end are drained (bounded) and those that
+ * never finish count as failures.
+ */
+async function closedLoop(lanes, op) {
+  let stats = new Stats();
+  let running = true;
+  let outstanding = 0;
+  const loops = lanes.map((lane) => (async () => {
+    while (running) {
+      outstanding++;
+      try { await op(lane, stats); } finally { outstanding--; }
+    }
+  })());
+  if (opts.warmup > 0) {
+    log(`warm-up ${opts.warmup}s`);
+    await sleep(opts.warmup * 1000);
+  }
+  const warm = stats;
+  stats = new Stats();
+  const cpu0 = serverCpuMs();
+  const t0 = performance.now();
+  await sleep(opts.duration * 1000);
+  const cpu1 = serverCpuMs();
+  const elapsed = (performance.now() - t0) / 1000;
+  const measured = stats;
+  const drain = new Stats();
+  stats = drain;
+  running = false;
+  await Promise.race([Promise.all(loops), sleep(opts['drain-timeout'] * 1000)]);
+  return {
+    measured, elapsed, cpuMs: cpu0 == null ? null : cpu1 - cpu0,
+    failures: measured.failures + drain.failures + outstanding, warmupFailures: warm.failures, stuck: outstanding,
+  };
+}
+
+function result(scenario, unit, r, extra = {}) {
+  const ops = r.measured.ops;
+  return {
+    scenario, target: opts.target, unit, [unit]: ops,
+    ops_per_s: Math.round(ops / r.elapsed),
+    duration_s: Math.round(r.elapsed * 10) / 10,
+    server_cpu_ms: r.cpuMs == null ? null : Math.round(r.cpuMs),
+    cpu_us_per_op: r.cpuMs == null || ops === 0 ? null : Math.round((r.cpuMs * 1000 / ops) * 100) / 100,
+    // server CPU time / wall time: near 1 (one pinned core) means the server is the bottleneck; well below, the harness
+    server_cores_busy: r.cpuMs == null ? null : Math.round((r.cpuMs / (r.elapsed * 1000)) * 100) / 100,
+    ...percentiles(r.measured.lat),
+    failures: r.failures,
+    warmup_s: opts.warmup, warmup_failures: r.warmupFailures,
+    ...extra,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ scenarios
+
+/** Echo: clients × in-flight request/reply loops; small JSON (or, for `binary`, a binary payload). */
+async function echo(binary) {
+  const nClients = binary ? opts['binary-clients'] : opts.clients;
+  const inflight = binary ? opts['binary-inflight'] : opts.inflight;
+  const size = opts['binary-size'];
+  const blob = binary ? Buffer.alloc(size, 0x5a) : null;
+  const raw = opts.target === 'raw';
+  const { conns, failures: connectFailures } = await connectMany(nClients, raw ? () => rawConnect('/raw/echo') : () => sioConnect());
+  log(`${binary ? 'binary' : 'echo'}: ${conns.length} clients connected (${connectFailures} failed), ${inflight} in flight each`);
+  let seq = 0;
+  let op;
+  if (raw) {
+    // replies matched by seq; the raw endpoint sends each text message back as it is
+    for (const ws of conns) {
+      ws.pending = new Map();
+      ws.on('message', (data) => {
+        const msg = JSON.parse(data.toString());
+        const p = ws.pending.get(msg.seq);
+        if (p) { ws.pending.delete(msg.seq); p(); }
+      });
+    }
+    op = (ws, stats) => new Promise((resolve) => {
+      const n = seq++;
+      const t0 = performance.now();
+      ws.pending.set(n, () => { stats.ok(performance.now() - t0); resolve(); });
+      ws.send(JSON.stringify({ seq: n, text: 'hello', n: 42, flag: true }));
+    });
+  } else {
+    op = (s, stats) => new Promise((resolve) => {
+      const n = seq++;
+      const t0 = performance.now();
+      const payload = binary ? blob : { seq: n, text: 'hello', n: 42, flag: true };
+      s.emit('echo', payload, (reply) => {
+        const good = binary ? Buffer.isBuffer(reply) && reply.length === size : reply && reply.seq === n;
+        if (good) stats.ok(performance.now() - t0); else stats.failures++;
+        resolve();
+      });
+    });
+  }
+  let dropped = 0;
+  for (const c of conns) (raw ? c.on('close', () => dropped++) : c.on('disconnect', () => dropped++));
+  const lanes = conns.flatMap((c) => Array.from({ length: inflight }, () => c));
+  const r = conns.length ? await closedLoop(lanes, op) : emptyRun();
+  const disconnects = dropped;
+  closeAll(conns);
+  r.failures += connectFailures + disconnects;
+  return result(binary ? 'binary' : 'echo', 'messages', r, {
+    clients: nClients, inflight, payload_bytes: binary ? size : undefined, connect_failures: connectFailures,
+    disconnects,
+  });
+}
+
+function emptyRun() {
+  return { measured: new Stats(), elapsed: 1, cpuMs: null, failures: 0, warmupFailures: 0, stuck: 0 };
+}
+
+/**
+ * Broadcast: `receivers` sockets join one room; `bcast-inflight` loops each send a broadcast (from a different
+ * member: the sender is in the room too, so every broadcast is due to every receiver) and wait until all receivers
+ * got it. Ops are deliveries; latency is per delivery (send to receipt); an incomplete broadcast is a failure.
+ */
+async function broadcast() {
+  const nRecv = opts.receivers;
+  const raw = opts.target === 'raw';
+  const { conns, failures: connectFailures } = await connectMany(nRecv, raw ? () => rawConnect('/raw/broadcast') : () => sioConnect());
+  if (!raw) {
+    const joins = await Promise.all(conns.map((s) => new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), opts['ack-timeout'] * 1000);
+      s.emit('join', 'bench', (ok) => { clearTimeout(t); resolve(ok === true); });
+    })));
+    const bad = joins.filter((j) => !j).length;
+    if (bad) throw new Error(`${bad} joins not acknowledged`);
+  }
+  log(`broadcast: ${conns.length} receivers in the room (${connectFailures} failed), ${opts['bcast-inflight']} broadcasts in flight`);
+  const open = new Map(); // id -> {t0, remaining, done, stats}
+  let unexpected = 0;
+  const onDelivery = (id) => {
+    const b = open.get(id);
+    if (!b) { unexpected++; return; }
+    b.stats.ok(performance.now() - b.t0);
+    if (--b.remaining === 0) { open.delete(id); b.done(); }
+  };
+  for (const c of conns) {
+    if (raw) c.on('message', (data) => onDelivery(JSON.parse(data.toString()).id));
+    else c.on('bcast', (p) => onDelivery(p && p.id));
+  }
+  let dropped = 0;
+  for (const c of conns) (raw ? c.on('close', () => dropped++) : c.on('disconnect', () => dropped++));
+  let nextId = 0;
+  const completion = [];
+  const op = (sender, stats) => new Promise((resolve) => {
+    const id = nextId++;
+    const t0 = performance.now();
+    open.set(id, { t0, remaining: conns.length, stats, done: () => { completion.push(performance.now() - t0); resolve(); } });
+    const payload = { id, text: 'hello room', n: 42 };
+    if (raw) sender.send(JSON.stringify(payload));
+    else sender.emit('broadcast', { room: 'bench', payload });
+  });
+  const lanes = Array.from({ length: Math.min(opts['bcast-inflight'], conns.length) }, (_, i) => conns[(i * 7919) % conns.length]);
+  const r = conns.length ? await closedLoop(lanes, op) : emptyRun();
+  const incomplete = open.size;
+  const disconnects = dropped;
+  closeAll(conns);
+  r.failures += connectFailures + disconnects + unexpected;
+  const c = percentiles(completion);
+  return result('broadcast', 'deliveries', r, {
+    receivers: nRecv, bcast_inflight: lanes.length, incomplete_broadcasts: incomplete, unexpected_deliveries: unexpected,
+    broadcast_complete_p50_ms: c.p50_ms, broadcast_complete_p99_ms: c.p99_ms, connect_failures: connectFailures,
+    disconnects,
+  });
+}
+
+/** Connection storm: `storm-concurrency` loops each open a connection (WebSocket only, or polling then upgrade), then close it. */
+async function storm(upgrade) {
+  const raw = opts.target === 'raw';
+  const name = upgrade ? 'storm-upgrade' : 'storm-ws';
+  log(`${name}: ${opts['storm-concurrency']} connections being opened at once`);
+  const op = async (_, stats) => {
+    const t0 = performance.now();
+    try {
+      if (raw) {
+        const ws = await rawConnect('/raw/echo');
+        stats.ok(performance.now() - t0);
+        ws.close();
+      } else {
+        const s = await sioConnect(upgrade ? { transports: ['polling', 'websocket'], waitUpgrade: true } : {});
+        stats.ok(performance.now() - t0);
+        s.disconnect();
+      }
+    } catch (e) {
+      if (stats.failures++ < 3) log('storm connect failed:', e.message);
+    }
+  };
+  const r = await closedLoop(Array.from({ length: opts['storm-concurrency'] }, (_, i) => i), op);
+  return result(name, 'connections', r, { concurrency: opts['storm-concurrency'] });
+}
+
+/**
+ * Memory: heap used after a forced GC, before and after opening `conns` idle WebSocket connections, divided by the
+ * connections (JVM targets); RSS per connection as well (the only figure for the Node reference). The connections
+ * are then held for `duration` seconds while `heap-samples` more heap-after-GC samples are taken (a flat heap shows
+ * as a growth near 0); a connection lost meanwhile is a failure.
+ */
+async function memory() {
+  const raw = opts.target === 'raw';
+  await sleep(1000);
+  const heap0 = await heapAfterGc();
+  const rss0 = serverRssBytes();
+  const cpu0 = serverCpuMs();
+  const t0 = performance.now();
+  const { conns, failures: connectFailures } = await connectMany(opts.conns, raw ? () => rawConnect('/raw/echo') : () => sioConnect());
+  const connectS = (performance.now() - t0) / 1000;
+  const cpu1 = serverCpuMs();
+  log(`memory: ${conns.length} idle connections open in ${connectS.toFixed(1)}s (${connectFailures} failed)`);
+  let dropped = 0;
+  for (const c of conns) (raw ? c.on('close', () => dropped++) : c.on('disconnect', () => dropped++));
+  await sleep(2000);
+  const n = Math.max(1, conns.length);
+  const heap1 = await heapAfterGc();
+  const rss1 = serverRssBytes();
+  const samples = [];
+  const samplesN = Math.max(1, opts['heap-samples']);
+  const holdStart = performance.now();
+  for (let k = 1; k <= samplesN; k++) {
+    const due = holdStart + (opts.duration * 1000 * k) / samplesN;
+    await sleep(Math.max(0, due - performance.now()));
+    samples.push({ heap: await heapAfterGc(), rss: serverRssBytes() });
+  }
+  const alive = raw ? conns.filter((c) => c.readyState === WebSocket.OPEN).length : conns.filter((c) => c.connected).length;
+  const disconnects = dropped;
+  closeAll(conns);
+  const heaps = samples.map((x) => x.heap);
+  const rsss = samples.map((x) => x.rss);
+  const last = (a) => (a.length ? a[a.length - 1] : null);
+  const diff = (a, b) => (a == null || b == null ? null : a - b);
+  return {
+    scenario: 'memory', target: opts.target, unit: 'connections', connections: conns.length,
+    connect_s: Math.round(connectS * 10) / 10,
+    server_cpu_ms: cpu0 == null ? null : Math.round(cpu1 - cpu0),
+    cpu_us_per_op: cpu0 == null || !conns.length ? null : Math.round(((cpu1 - cpu0) * 1000 / conns.length) * 100) / 100,
+    heap_before_bytes: heap0, heap_after_bytes: heap1,
+    heap_used_per_conn_bytes: heap0 == null || heap1 == null ? null : Math.round((heap1 - heap0) / n),
+    rss_per_conn_bytes: rss0 == null ? null : Math.round((rss1 - rss0) / n),
+    hold_s: opts.duration, heap_samples_bytes: heaps, rss_samples_bytes: rsss,
+    heap_growth_while_held_bytes: diff(last(heaps), heap1), rss_growth_while_held_bytes: diff(last(rsss), rss1),
+    heap_growth_first_to_last_sample_bytes: diff(last(heaps), heaps[0]),
+    sources: spread ? Math.min(opts.sources, 250) : 1,
+    failures: connectFailures + Math.max(disconnects, conns.length - alive),
+    connect_failures: connectFailures, disconnects,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ main
+
+const RUN = {
+  echo: () => echo(false), binary: () => echo(true), broadcast, 'storm-ws': () => storm(false),
+  'storm-upgrade': () => storm(true), memory,
+};
+
+async function main() {
+  const wanted = opts.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of wanted) if (!ALL_SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s} (known: ${ALL_SCENARIOS.join(', ')})`);
+  const setupBudget = 60 + Math.max(opts.conns, opts.receivers) / 50;
+  const budget = wanted.length * (opts.warmup + opts.duration + opts['drain-timeout'] + setupBudget) + 30;
+  setTimeout(() => {
+    console.log(JSON.stringify({ scenario: 'watchdog', target: opts.target, failures: 1, error: `harness exceeded ${Math.round(budget)}s` }));
+    process.exit(3);
+  }, budget * 1000).unref();
+  let failed = false;
+  for (const s of wanted) {
+    if (opts.target === 'raw' && !RAW_SCENARIOS.has(s)) { log(`${s}: not applicable to the raw floor, skipped`); continue; }
+    let line;
+    try {
+      line = await RUN[s]();
+    } catch (e) {
+      line = { scenario: s, target: opts.target, failures: 1, error: String(e && e.message || e) };
+    }
+    if (line.failures > 0 || line.error) failed = true;
+    console.log(JSON.stringify(line));
+    await sleep(500); // let closes settle before the next scenario
+  }
+  for (const a of agents) a && a.destroy();
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); process.exit(2); });
