@@ -42,6 +42,30 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Runs {@code task} on the calling thread when nothing of this client is queued or running (so order holds);
+     * otherwise queues it like {@link #execute}.
+     */
+    void runInlineIfIdle(Runnable task) {
+        synchronized (this) {
+            if (running || !tasks.isEmpty()) {
+                execute(task);
+                return;
+            }
+            running = true;
+        }
+        try {
+            task.run();
+        } finally {
+            boolean more;
+            synchronized (this) {
+                more = !tasks.isEmpty();
+                if (!more) running = false;
+            }
+            if (more) delegate.execute(this::drain); // tasks queued meanwhile were not started: start them now
+        }
+    }
+
     private void drain() {
         for (int ran = 0; ; ran++) {
             if (ran == FAIR_SHARE) { // let other clients' tasks run on this thread too

@@ -104,6 +104,20 @@ public final class Socket {
                 namespace.server().binder().bind(args.isEmpty() ? null : args.get(0), type), ack));
     }
 
+    /**
+     * Whether the event's handlers may run on the reading thread: all declared {@link EventHandler#nonBlocking},
+     * and no catch-all listener or event middleware (which may block) installed.
+     */
+    boolean handlesInline(String event) {
+        if (!anyListeners.isEmpty() || !eventMiddlewares.isEmpty()) return false;
+        List<EventHandler> list = handlers.get(event);
+        if (list == null) return false;
+        for (EventHandler h : list) {
+            if (!(h instanceof EventHandler.NonBlocking)) return false;
+        }
+        return true;
+    }
+
     public Socket off(String event) {
         handlers.remove(event);
         return this;

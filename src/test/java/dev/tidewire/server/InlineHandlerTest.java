@@ -1,0 +1,65 @@
+package dev.tidewire.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InlineHandlerTest {
+    /** An executor that only queues: tasks run when the test says so. */
+    private static final class HeldExecutor implements Executor {
+        final List<Runnable> tasks = new ArrayList<>();
+
+        public void execute(Runnable r) {
+            tasks.add(r);
+        }
+
+        void runAll() {
+            while (!tasks.isEmpty()) tasks.remove(0).run();
+        }
+    }
+
+    @Test
+    void nonBlockingHandlersRunOnTheReadingThreadWhenTheClientIsIdle() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        List<String> seen = new ArrayList<>();
+        t.io.onConnection(s -> {
+            s.on("fast", EventHandler.nonBlocking((args, ack) -> seen.add("fast " + args.get(0))));
+            s.on("slow", (args, ack) -> seen.add("slow " + args.get(0)));
+        });
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        executor.runAll(); // the CONNECT runs on the executor
+        c.send("42[\"fast\",1]");
+        assertEquals(List.of("fast 1"), seen, "ran inline, without the executor");
+        c.send("42[\"slow\",2]");
+        c.send("42[\"fast\",3]"); // must not overtake the queued slow event
+        assertEquals(List.of("fast 1"), seen);
+        executor.runAll();
+        assertEquals(List.of("fast 1", "slow 2", "fast 3"), seen, "order per client kept");
+        assertTrue(executor.tasks.isEmpty());
+    }
+
+    @Test
+    void aCatchAllListenerKeepsEventsOnTheExecutor() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        List<String> seen = new ArrayList<>();
+        t.io.onConnection(s -> {
+            s.onAny((event, args) -> seen.add("any " + event));
+            s.on("fast", EventHandler.nonBlocking((args, ack) -> seen.add("fast")));
+        });
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        executor.runAll();
+        c.send("42[\"fast\"]");
+        assertEquals(List.of(), seen);
+        executor.runAll();
+        assertEquals(List.of("any fast", "fast"), seen);
+    }
+}
