@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The engine's timers on a {@link ScheduledExecutorService} (the container's managed one in production). */
+/** The engine's timers on a {@link ScheduledExecutorService}. */
 final class ExecutorScheduler implements Scheduler {
     private final ScheduledExecutorService executor;
 

@@ -110,7 +110,9 @@ public final class BroadcastOperator {
             synchronized (responses) {
                 partial = new ArrayList<>(responses);
             }
-            result.completeExceptionally(new BroadcastAckTimeoutException(partial));
+            // on the handler executor: callbacks chained by the application may block
+            namespace.server().runOnHandlerExecutor(
+                    () -> result.completeExceptionally(new BroadcastAckTimeoutException(partial)));
         }, timeoutMillis);
         for (Socket s : targets) {
             s.expectAck(ackId).thenAccept(reply -> {

@@ -57,6 +57,15 @@ final class Client implements SessionListener {
         }, timeoutMillis);
     }
 
+    /** Runs application-facing work in order with this client's events (never on a timer or I/O thread). */
+    void runSerially(Runnable task) {
+        try {
+            serial.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // the client is being closed for flooding: do not lose the completion
+        }
+    }
+
     void write(List<Packet> packets, boolean isVolatile) {
         session.send(packets, isVolatile);
     }

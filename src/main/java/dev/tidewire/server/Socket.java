@@ -237,9 +237,9 @@ public final class Socket {
         }
         long ackId = namespace.nextAckId();
         Scheduler.Timer timer = timeoutMillis > 0 ? namespace.server().scheduler().schedule(() -> {
-            if (pendingAcks.remove(ackId) != null) {
-                result.completeExceptionally(new TimeoutException("operation has timed out"));
-            }
+            // completed on the client's serial executor: callbacks chained by the application may block
+            if (pendingAcks.remove(ackId) != null) client.runSerially(
+                    () -> result.completeExceptionally(new TimeoutException("operation has timed out")));
         }, timeoutMillis) : null;
         pendingAcks.put(ackId, new PendingAck(result, timer));
         send(event, args, ackId, false);

@@ -173,6 +173,10 @@ public final class SocketIoServer implements ConnectionListener {
         client.startConnectTimer(options.connectTimeout());
     }
 
+    void runOnHandlerExecutor(Runnable task) {
+        runHandlerTask(task);
+    }
+
     private void runHandlerTask(Runnable task) {
         handlerExecutor.execute(taskDecorator.apply(task));
     }
