@@ -1,5 +1,8 @@
 package dev.tidewire.demo.chat;
 
+import static dev.tidewire.demo.Replies.failure;
+import static dev.tidewire.demo.Replies.success;
+
 import dev.tidewire.demo.DemoSettings;
 import dev.tidewire.jakarta.OnConnect;
 import dev.tidewire.jakarta.OnDisconnect;
@@ -268,16 +271,5 @@ public class ChatNamespace {
         return e;
     }
 
-    private static Map<String, Object> success() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", true);
-        return m;
-    }
 
-    private static Map<String, Object> failure(String error) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", false);
-        m.put("error", error);
-        return m;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.tidewire.demo.news;
 
+import static dev.tidewire.demo.Replies.failure;
+
 import dev.tidewire.demo.DemoSettings;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.Namespace;
@@ -105,18 +107,11 @@ public class NewsFeed {
         List<String> topics = new ArrayList<>();
         for (String room : socket.rooms()) if (room.startsWith(ROOM_PREFIX)) topics.add(room.substring(ROOM_PREFIX.length()));
         topics.sort(null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", true);
+        Map<String, Object> m = dev.tidewire.demo.Replies.success();
         m.put("topics", topics);
         return m;
     }
 
-    private static Map<String, Object> failure(String error) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", false);
-        m.put("error", error);
-        return m;
-    }
 
     private ScheduledExecutorService executor() {
         try {
