@@ -10,8 +10,17 @@ import java.util.Map;
 public record RequestInfo(Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress,
                           boolean secure, String url) {
     public RequestInfo {
-        headers = Map.copyOf(headers);
-        query = Map.copyOf(query);
+        headers = compactCopy(headers);
+        query = compactCopy(query);
+    }
+
+    /** Kept for the session's lifetime: immutable, without the slack of growable lists. */
+    private static Map<String, List<String>> compactCopy(Map<String, List<String>> m) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, List<String>>[] entries = new Map.Entry[m.size()];
+        int i = 0;
+        for (Map.Entry<String, List<String>> e : m.entrySet()) entries[i++] = Map.entry(e.getKey(), List.copyOf(e.getValue()));
+        return Map.ofEntries(entries);
     }
 
     public String header(String lowerCaseName) {

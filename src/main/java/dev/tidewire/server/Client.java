@@ -34,7 +34,7 @@ final class Client implements SessionListener {
     private final EngineSession session;
     private final SerialExecutor serial;
     private final SioDecoder decoder;
-    private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+    private final Map<String, Socket> sockets = new ConcurrentHashMap<>(2);
     private volatile Scheduler.Timer connectTimer;
 
     Client(SocketIoServer server, EngineSession session, SerialExecutor serial) {

@@ -27,13 +27,13 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void addAll(String socketId, Set<String> newRooms) {
-        Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet());
+        Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet(4)); // small: most sockets are in 1-2 rooms
         for (String room : newRooms) {
             if (!mine.add(room)) continue;
             boolean[] created = {false};
             rooms.compute(room, (k, members) -> {
                 if (members == null) {
-                    members = ConcurrentHashMap.newKeySet();
+                    members = ConcurrentHashMap.newKeySet(2); // grows as members join
                     created[0] = true;
                 }
                 members.add(socketId);

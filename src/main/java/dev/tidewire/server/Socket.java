@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -30,12 +29,12 @@ public final class Socket {
     private final Client client;
     private final Handshake handshake;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
-    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
-    private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
-    private final List<EventMiddleware> eventMiddlewares = new CopyOnWriteArrayList<>();
-    private final List<java.util.function.Consumer<Exception>> errorListeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<Socket, DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Listeners<EventHandler>> handlers = new ConcurrentHashMap<>(4);
+    private final Listeners<AnyListener> anyListeners = new Listeners<>();
+    private final Listeners<EventMiddleware> eventMiddlewares = new Listeners<>();
+    private final Listeners<java.util.function.Consumer<Exception>> errorListeners = new Listeners<>();
+    private final Listeners<BiConsumer<Socket, DisconnectReason>> disconnectingListeners = new Listeners<>();
+    private final Listeners<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new Listeners<>();
     private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
     private final AtomicBoolean disconnected = new AtomicBoolean();
     private volatile boolean connected;
@@ -94,7 +93,7 @@ public final class Socket {
     // ---------------------------------------------------------------- listeners
 
     public Socket on(String event, EventHandler handler) {
-        handlers.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(handler);
+        handlers.computeIfAbsent(event, k -> new Listeners<>()).add(handler);
         return this;
     }
 
@@ -110,7 +109,7 @@ public final class Socket {
      */
     boolean handlesInline(String event) {
         if (!anyListeners.isEmpty() || !eventMiddlewares.isEmpty()) return false;
-        List<EventHandler> list = handlers.get(event);
+        Listeners<EventHandler> list = handlers.get(event);
         if (list == null) return false;
         for (EventHandler h : list) {
             if (!(h instanceof EventHandler.NonBlocking)) return false;
@@ -345,7 +344,7 @@ public final class Socket {
                 return; // dropped, as the reference drops an event its socket middleware refuses
             }
         }
-        List<EventHandler> list = handlers.get(event);
+        Listeners<EventHandler> list = handlers.get(event);
         if (list == null) {
             LOG.log(Level.TRACE, "no handler for event {0} on {1}", event, namespace.name());
             return;
