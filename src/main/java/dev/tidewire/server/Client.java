@@ -88,7 +88,8 @@ final class Client implements SessionListener {
 
     /** Events whose handlers are all non-blocking run here, on the reading thread, when the client is idle. */
     private void submitOrRunInline(SioPacket packet) {
-        if (packet.type() == SioPacketType.EVENT && packet.data() instanceof List<?> args && !args.isEmpty()) {
+        boolean event = packet.type() == SioPacketType.EVENT || packet.type() == SioPacketType.BINARY_EVENT;
+        if (event && packet.data() instanceof List<?> args && !args.isEmpty()) {
             Socket socket = sockets.get(packet.namespace());
             Object first = args.get(0);
             if (socket != null && socket.handlesInline(first instanceof String s ? s : String.valueOf(first))) {
@@ -110,7 +111,7 @@ final class Client implements SessionListener {
             rejectMalformed(e);
             return;
         }
-        if (packet != null) submit(packet);
+        if (packet != null) submitOrRunInline(packet);
     }
 
     private void rejectMalformed(SioParseException e) {
