@@ -8,7 +8,7 @@ import java.util.List;
  * A {@link Scheduler} on a manual clock. {@link #advance(long)} moves time forward and runs every due timer in time
  * order (ties in scheduling order), including timers that running timers schedule, each at its own due time.
  */
-final class ManualScheduler implements Scheduler {
+public final class ManualScheduler implements Scheduler {
     private final List<Entry> entries = new ArrayList<>();
     private long now;
     private long seq;
@@ -52,7 +52,7 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Moves the clock forward by {@code millis}, running due timers (outside this object's lock). */
-    void advance(long millis) {
+    public void advance(long millis) {
         long target;
         synchronized (this) {
             target = now + millis;
@@ -76,7 +76,7 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Timers scheduled, not yet run and not cancelled. */
-    synchronized int pendingTimers() {
+    public synchronized int pendingTimers() {
         return (int) entries.stream().filter(Entry::pending).count();
     }
 

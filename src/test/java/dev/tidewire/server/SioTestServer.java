@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tidewire.engine.EngineServer;
+import dev.tidewire.engine.ManualScheduler;
 import dev.tidewire.engine.RequestInfo;
 import dev.tidewire.engine.WebSocketHandler;
 
@@ -20,7 +21,7 @@ import java.util.function.UnaryOperator;
  * the wire protocol over {@link FakeWebSocket}s. Handlers run on a direct executor unless another is given.
  */
 final class SioTestServer {
-    final ManualClock clock = new ManualClock();
+    final ManualScheduler clock = new ManualScheduler();
     final SocketIoOptions options;
     final SocketIoServer io;
     final EngineServer engine;
