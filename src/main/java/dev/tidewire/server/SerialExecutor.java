@@ -2,6 +2,7 @@ package dev.tidewire.server;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one client's tasks in submission order, one at a time, on a shared executor: clients run in parallel,
@@ -15,9 +16,20 @@ final class SerialExecutor implements Executor {
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(4);
     private boolean running;
 
-    SerialExecutor(Executor delegate, int maxPending) {
+    private final UnaryOperator<Runnable> perTask;
+
+    /**
+     * @param perTask wraps each queued task when it runs (e.g. a CDI request context per event), not each drain,
+     *                since one drain may run several tasks; tasks run inline by {@link #runInlineIfIdle} are not wrapped
+     */
+    SerialExecutor(Executor delegate, int maxPending, UnaryOperator<Runnable> perTask) {
         this.delegate = delegate;
         this.maxPending = maxPending;
+        this.perTask = perTask;
+    }
+
+    SerialExecutor(Executor delegate, int maxPending) {
+        this(delegate, maxPending, UnaryOperator.identity());
     }
 
     /** @throws java.util.concurrent.RejectedExecutionException when the client has too many tasks pending */
@@ -81,7 +93,7 @@ final class SerialExecutor implements Executor {
                 }
             }
             try {
-                next.run();
+                perTask.apply(next).run();
             } catch (RuntimeException | Error e) {
                 // keep this client's queue alive (running stays true otherwise), then let the executor report it
                 delegate.execute(this::drain);

@@ -167,17 +167,13 @@ public final class SocketIoServer implements ConnectionListener {
             session.close();
             return;
         }
-        Client client = new Client(this, session, new SerialExecutor(this::runHandlerTask, options.maxPendingEvents()));
+        Client client = new Client(this, session, new SerialExecutor(handlerExecutor, options.maxPendingEvents(), taskDecorator));
         clients.put(session, client);
         session.setListener(client);
         client.startConnectTimer(options.connectTimeout());
     }
 
     void runOnHandlerExecutor(Runnable task) {
-        runHandlerTask(task);
-    }
-
-    private void runHandlerTask(Runnable task) {
         handlerExecutor.execute(taskDecorator.apply(task));
     }
 
