@@ -79,4 +79,23 @@ public final class ParentNamespace extends Namespace {
         throw new UnsupportedOperationException("use a child namespace to target rooms");
     }
 
+    @Override
+    public BroadcastOperator in(String... rooms) {
+        return to(rooms);
+    }
+
+    @Override
+    public BroadcastOperator except(String... rooms) {
+        throw new UnsupportedOperationException("use a child namespace to exclude rooms");
+    }
+
+    @Override
+    public BroadcastOperator asVolatile() {
+        throw new UnsupportedOperationException("use a child namespace for volatile broadcasts");
+    }
+
+    @Override
+    public BroadcastOperator timeout(long millis) {
+        throw new UnsupportedOperationException("use a child namespace for broadcasts with acks");
+    }
 }
