@@ -57,6 +57,10 @@ public final class EngineEndpoint extends Endpoint {
 
         @Override
         public void onMessage(String part, boolean last) {
+            if (last && bytes == 0 && parts.length() == 0 && 3L * part.length() <= max) {
+                handler.onText(part); // a whole message that cannot be over the limit: no byte count needed
+                return;
+            }
             if (!tooBig) {
                 bytes += utf8Length(part);
                 if (bytes > max) {
