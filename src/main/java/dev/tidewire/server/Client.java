@@ -91,8 +91,7 @@ final class Client implements SessionListener {
         boolean event = packet.type() == SioPacketType.EVENT || packet.type() == SioPacketType.BINARY_EVENT;
         if (event && packet.data() instanceof List<?> args && !args.isEmpty()) {
             Socket socket = sockets.get(packet.namespace());
-            Object first = args.get(0);
-            if (socket != null && socket.handlesInline(first instanceof String s ? s : String.valueOf(first))) {
+            if (socket != null && socket.handlesInline(Socket.eventName(args.get(0)))) {
                 serial.runInlineIfIdle(() -> handle(packet));
                 return;
             }

@@ -323,9 +323,13 @@ public final class Socket {
                 new SioPacket(SioPacketType.CONNECT, namespace.name(), SioPacket.NO_ACK, Map.of("sid", id))), false);
     }
 
+    /** The event name of an EVENT payload: a string, or a number the protocol also allows. */
+    static String eventName(Object first) {
+        return first instanceof String s ? s : String.valueOf(first);
+    }
+
     void dispatchEvent(List<Object> payload, long ackId) {
-        Object first = payload.get(0);
-        String event = first instanceof String s ? s : String.valueOf(first);
+        String event = eventName(payload.get(0));
         List<Object> args = payload.subList(1, payload.size());
         Ack ack = ackId == SioPacket.NO_ACK ? Ack.NONE : ackFor(ackId);
         for (AnyListener l : anyListeners) {

@@ -38,8 +38,7 @@ class HandshakeErrorsIT {
     @BeforeEach
     void openWitness() {
         eio = new Eio(base);
-        witness = WsClient.connect(eio.ws("EIO=4&transport=websocket"));
-        witness.nextText(); // open packet
+        witness = WsClient.openSession(eio);
     }
 
     @AfterEach

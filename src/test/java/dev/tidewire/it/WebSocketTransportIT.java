@@ -35,8 +35,7 @@ class WebSocketTransportIT {
     @BeforeEach
     void openWitness() {
         eio = new Eio(base);
-        witness = WsClient.connect(eio.ws("EIO=4&transport=websocket"));
-        witness.nextText();
+        witness = WsClient.openSession(eio);
     }
 
     @AfterEach

@@ -34,6 +34,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
+    /** A WebSocket-first Engine.IO session whose open packet has been read. */
+    static WsClient openSession(Eio eio) {
+        WsClient c = connect(eio.ws("EIO=4&transport=websocket"));
+        c.nextText();
+        return c;
+    }
+
     static WsClient connect(URI uri) {
         WsClient c = new WsClient();
         try {
