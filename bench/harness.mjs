@@ -78,10 +78,16 @@ const CLK_TCK = (() => {
 
 /** utime+stime of every thread of the process, in ms; null without a pid. */
 function serverCpuMs() {
+  const t = serverCpuTimes();
+  return t && t.user + t.sys;
+}
+
+/** user and kernel CPU time of every thread of the process, in ms; null without a pid. */
+function serverCpuTimes() {
   if (!opts.pid) return null;
   const stat = fs.readFileSync(`/proc/${opts.pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
-  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK; // fields 14 (utime) and 15 (stime)
+  return { user: (Number(f[11]) * 1000) / CLK_TCK, sys: (Number(f[12]) * 1000) / CLK_TCK }; // fields 14, 15
 }
 
 function serverRssBytes() {
@@ -223,10 +229,13 @@ async function closedLoop(lanes, op) {
   }
   const warm = stats;
   stats = new Stats();
-  const cpu0 = serverCpuMs();
+  const times0 = serverCpuTimes();
   const t0 = performance.now();
   await sleep(opts.duration * 1000);
-  const cpu1 = serverCpuMs();
+  const times1 = serverCpuTimes();
+  const cpu0 = times0 && times0.user + times0.sys;
+  const cpu1 = times1 && times1.user + times1.sys;
+  const sysMs = times0 && times1.sys - times0.sys;
   const elapsed = (performance.now() - t0) / 1000;
   const measured = stats;
   const drain = new Stats();
@@ -234,7 +243,7 @@ async function closedLoop(lanes, op) {
   running = false;
   await Promise.race([Promise.all(loops), sleep(opts['drain-timeout'] * 1000)]);
   return {
-    measured, elapsed, cpuMs: cpu0 == null ? null : cpu1 - cpu0,
+    measured, elapsed, cpuMs: cpu0 == null ? null : cpu1 - cpu0, sysMs,
     failures: measured.failures + drain.failures + outstanding, warmupFailures: warm.failures, stuck: outstanding,
   };
 }
@@ -249,6 +258,8 @@ function result(scenario, unit, r, extra = {}) {
     cpu_us_per_op: r.cpuMs == null || ops === 0 ? null : Math.round((r.cpuMs * 1000 / ops) * 100) / 100,
     // server CPU time / wall time: near 1 (one pinned core) means the server is the bottleneck; well below, the harness
     server_cores_busy: r.cpuMs == null ? null : Math.round((r.cpuMs / (r.elapsed * 1000)) * 100) / 100,
+    // the kernel's share of that CPU (system calls, loopback TCP): a floor no user-space change removes
+    server_sys_share: r.cpuMs == null || r.sysMs == null || r.cpuMs === 0 ? null : Math.round((r.sysMs / r.cpuMs) * 100) / 100,
     ...percentiles(r.measured.lat),
     failures: r.failures,
     warmup_s: opts.warmup, warmup_failures: r.warmupFailures,

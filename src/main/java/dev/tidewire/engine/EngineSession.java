@@ -38,8 +38,8 @@ public final class EngineSession {
 
     // websocket (main transport once upgraded, or from the start)
     private WebSocketConnection ws;
-    private boolean wsSending;
-    private Thread wsPumpThread;
+    private int wsInFlight;      // frames handed to the container, not yet written
+    private boolean wsPumping;   // one thread at a time hands frames over, so they keep the queue's order
 
     // upgrade
     private Upgrade upgrade = Upgrade.NONE;
@@ -138,7 +138,7 @@ public final class EngineSession {
 
     private boolean writableNowLocked() {
         if (!queue.isEmpty()) return false;
-        return ws != null ? !wsSending : pendingGet != null && upgrade != Upgrade.PROBED;
+        return ws != null ? wsInFlight == 0 : pendingGet != null && upgrade != Upgrade.PROBED;
     }
 
     // ---------------------------------------------------------------- polling
@@ -273,53 +273,62 @@ public final class EngineSession {
 
     // ---------------------------------------------------------------- websocket
 
-    /** Starts the WebSocket pump if a frame can be sent; never holds the lock while calling the container. */
+    /**
+     * Hands queued packets to the WebSocket, up to the container's window of frames in flight. One thread pumps at a
+     * time; it re-checks the queue under the lock before it stops, so a packet queued meanwhile is never left behind.
+     * Never holds the lock while calling the container.
+     */
     private void pumpWebSocket() {
+        synchronized (this) {
+            if (wsPumping || ws == null || state == State.CLOSED) return;
+            wsPumping = true;
+        }
         while (true) {
-            Packet next;
             WebSocketConnection conn;
-            Effects fx = new Effects();
+            Packet[] frames = null;
+            Effects fx = null;
             synchronized (this) {
-                if (ws == null || wsSending || state == State.CLOSED) return;
-                next = queue.poll();
-                if (next == null) {
-                    if (state == State.CLOSING) finishCloseLocked(fx); // drained: now close
-                    conn = null;
+                conn = ws;
+                if (conn != null && state != State.CLOSED) {
+                    frames = queue.pollInFlight(conn.maxFramesInFlight() - wsInFlight);
+                }
+                if (frames == null) {
+                    wsPumping = false;
+                    if (conn != null && state == State.CLOSING && wsInFlight == 0 && queue.isEmpty()) {
+                        fx = new Effects();
+                        finishCloseLocked(fx); // drained: now close
+                    }
                 } else {
-                    wsSending = true;
-                    wsPumpThread = Thread.currentThread();
-                    conn = ws;
+                    wsInFlight += frames.length;
                 }
             }
-            if (next == null) {
-                fx.run();
+            if (frames == null) {
+                if (fx != null) fx.run();
                 return;
             }
-            try {
-                if (next.isBinary()) conn.sendBinary(next.binary(), this::onWebSocketSent);
-                else conn.sendText(next.encodedText(), this::onWebSocketSent);
-            } catch (RuntimeException e) {
-                onWebSocketSent(e);
-            }
-            synchronized (this) {
-                wsPumpThread = null;
-                if (wsSending) return; // completes later on another thread, which continues the pump
+            for (Packet next : frames) {
+                WebSocketConnection.SendCallback done = error -> onWebSocketSent(next, error);
+                try {
+                    if (next.isBinary()) conn.sendBinary(next.binary(), done);
+                    else conn.sendText(next.encodedText(), done);
+                } catch (RuntimeException e) {
+                    done.onComplete(e);
+                }
             }
         }
     }
 
-    private void onWebSocketSent(Throwable error) {
-        boolean sameThread;
+    private void onWebSocketSent(Packet written, Throwable error) {
         synchronized (this) {
-            wsSending = false;
-            sameThread = wsPumpThread == Thread.currentThread();
+            wsInFlight--;
+            queue.written(written);
         }
         if (error != null) {
             WS_LOG.log(Level.DEBUG, "session {0}: send failed: {1}", id, error.toString());
             close(CloseReason.TRANSPORT_ERROR);
             return;
         }
-        if (!sameThread) pumpWebSocket();
+        pumpWebSocket();
     }
 
     /** Handler for the WebSocket this session was opened on, or the one it upgraded to. */

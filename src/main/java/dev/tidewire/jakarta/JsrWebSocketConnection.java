@@ -10,16 +10,28 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 
-/** The engine's view of a JSR-356 session: asynchronous sends, one in flight at a time (the engine ensures it). */
+/**
+ * The engine's view of a JSR-356 session: asynchronous sends. The specification lets a container refuse a send
+ * while another is in progress, so the engine keeps one in flight, except on Undertow (WildFly), whose sessions
+ * queue sends in order and write queued frames together.
+ */
 final class JsrWebSocketConnection implements WebSocketConnection {
     private static final Logger LOG = System.getLogger("tidewire.engine.websocket");
+    static final int UNDERTOW_FRAMES_IN_FLIGHT = 16;
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
+    private final int maxFramesInFlight;
 
     JsrWebSocketConnection(Session session) {
         this.session = session;
         this.remote = session.getAsyncRemote();
+        this.maxFramesInFlight = session.getClass().getName().startsWith("io.undertow.") ? UNDERTOW_FRAMES_IN_FLIGHT : 1;
+    }
+
+    @Override
+    public int maxFramesInFlight() {
+        return maxFramesInFlight;
     }
 
     @Override

@@ -13,6 +13,7 @@ final class FakeWebSocketConnection implements WebSocketConnection {
     final List<Object> frames = new ArrayList<>();
     private final ArrayDeque<SendCallback> held = new ArrayDeque<>();
     private boolean hold;
+    private int window = 1;
     int maxInFlight;
     Integer closeCode;
     String closeReason;
@@ -21,6 +22,17 @@ final class FakeWebSocketConnection implements WebSocketConnection {
     FakeWebSocketConnection holdCompletions() {
         hold = true;
         return this;
+    }
+
+    /** Accepts up to {@code frames} sends in flight (the container's window). */
+    FakeWebSocketConnection window(int frames) {
+        window = frames;
+        return this;
+    }
+
+    @Override
+    public int maxFramesInFlight() {
+        return window;
     }
 
     /** Stops holding and completes every held send. */
@@ -59,6 +71,7 @@ final class FakeWebSocketConnection implements WebSocketConnection {
         frames.add(frame);
         if (hold) {
             held.add(callback);
+            if (held.size() > window) throw new IllegalStateException("more sends in flight than the window allows");
             maxInFlight = Math.max(maxInFlight, held.size());
         } else {
             maxInFlight = Math.max(maxInFlight, 1);

@@ -95,6 +95,40 @@ class OutboundQueueBoundTest {
     }
 
     @Test
+    void framesInFlightStillCountAgainstTheByteBound() {
+        TestEngine t = TestEngine.with(b -> b.maxOutboundBytes(300)); // room for the open packet
+        FakeWebSocketConnection slow = new FakeWebSocketConnection().window(16).holdCompletions();
+        t.handshakeWebSocket(slow);
+        String sid = TestEngine.sidOf((String) slow.frames.get(0));
+        slow.completeNext(); // the open packet
+        EngineSession s = t.session(sid);
+        String half = "x".repeat(149); // 150 bytes on the wire
+        assertTrue(s.sendMessage(half)); // handed to the container at once
+        assertTrue(s.sendMessage(half)); // 300
+        assertEquals(0, s.queuedPackets());
+        assertFalse(s.sendMessage("i"), "written bytes are freed only when the container completes them");
+        assertEquals(List.of(CloseReason.OUTBOUND_QUEUE_FULL), t.listener(sid).closes);
+    }
+
+    @Test
+    void completedFramesFreeTheirBytes() {
+        TestEngine t = TestEngine.with(b -> b.maxOutboundBytes(300));
+        FakeWebSocketConnection slow = new FakeWebSocketConnection().window(16).holdCompletions();
+        t.handshakeWebSocket(slow);
+        String sid = TestEngine.sidOf((String) slow.frames.get(0));
+        slow.completeNext();
+        EngineSession s = t.session(sid);
+        String half = "x".repeat(149);
+        for (int i = 0; i < 20; i++) {
+            assertTrue(s.sendMessage(half));
+            assertTrue(s.sendMessage(half));
+            slow.completeNext();
+            slow.completeNext();
+        }
+        assertTrue(s.isOpen());
+    }
+
+    @Test
     void overflowingBatchClosesTheSession() {
         TestEngine t = TestEngine.with(b -> b.maxOutboundPackets(3));
         String sid = t.handshakePolling();

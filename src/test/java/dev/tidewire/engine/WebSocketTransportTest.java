@@ -132,6 +132,60 @@ class WebSocketTransportTest {
     }
 
     @Test
+    void aContainerWindowTakesSeveralFramesInOrder() {
+        TestEngine e = new TestEngine();
+        FakeWebSocketConnection slow = new FakeWebSocketConnection().window(3).holdCompletions();
+        e.handshakeWebSocket(slow);
+        String id = TestEngine.sidOf((String) slow.frames.get(0));
+        EngineSession s = e.session(id);
+
+        for (String m : List.of("a", "b", "c", "d", "e")) assertTrue(s.sendMessage(m));
+        assertEquals(List.of("4a", "4b"), slow.textFrames().subList(1, 3), "the open packet and two more fill the window");
+        assertEquals(3, slow.inFlight());
+        assertEquals(3, s.queuedPackets());
+
+        slow.completeNext();
+        assertEquals(4, slow.frames.size(), "one completion makes room for one frame");
+        assertEquals("4c", slow.frames.get(3));
+        slow.releaseAll();
+        assertEquals(List.of("4a", "4b", "4c", "4d", "4e"), slow.textFrames().subList(1, 6));
+        assertEquals(3, slow.maxInFlight);
+        assertEquals(0, s.queuedPackets());
+    }
+
+    @Test
+    void synchronousCompletionsWithAWindowWriteEverythingOnce() {
+        TestEngine e = new TestEngine();
+        FakeWebSocketConnection fast = new FakeWebSocketConnection().window(4);
+        e.handshakeWebSocket(fast);
+        String id = TestEngine.sidOf((String) fast.frames.get(0));
+        EngineSession s = e.session(id);
+        assertTrue(s.send(List.of(Packet.message("1"), Packet.message("2"), Packet.message("3"), Packet.message("4"),
+                Packet.message("5"), Packet.message("6")), false));
+        assertEquals(List.of("41", "42", "43", "44", "45", "46"), fast.textFrames().subList(1, 7));
+        assertEquals(7, fast.frames.size());
+    }
+
+    @Test
+    void gracefulCloseWaitsForEveryFrameInFlight() {
+        TestEngine e = new TestEngine();
+        FakeWebSocketConnection slow = new FakeWebSocketConnection().window(4).holdCompletions();
+        e.handshakeWebSocket(slow);
+        String id = TestEngine.sidOf((String) slow.frames.get(0));
+        EngineSession s = e.session(id);
+        s.sendMessage("a");
+        s.sendMessage("b");
+        s.close();
+        assertFalse(slow.isClosed(), "frames are still in flight");
+        slow.completeNext();
+        slow.completeNext();
+        assertFalse(slow.isClosed());
+        slow.completeNext();
+        assertTrue(slow.isClosed(), "closed once the last frame was written");
+        assertEquals(List.of(CloseReason.FORCED_CLOSE), e.listener(id).closes);
+    }
+
+    @Test
     void failedSendClosesWithTransportError() {
         TestEngine e = new TestEngine();
         FakeWebSocketConnection slow = new FakeWebSocketConnection().holdCompletions();
