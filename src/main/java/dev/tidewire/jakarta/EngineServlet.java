@@ -26,6 +26,7 @@ final class EngineServlet extends HttpServlet {
     private final transient EngineServer engine;
     private final transient ServerContainer container;
     private final String path;
+    private final transient ServerEndpointConfig.Configurator containerDefault = new ServerEndpointConfig.Configurator();
 
     EngineServlet(EngineServer engine, ServerContainer container, String path) {
         this.engine = engine;
@@ -54,12 +55,7 @@ final class EngineServlet extends HttpServlet {
         }
         EngineEndpoint endpoint = new EngineEndpoint(engine, info);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(endpoint);
-                    }
-                }).build();
+                .configurator(new EngineEndpointConfigurator(containerDefault, endpoint)).build();
         try {
             container.upgradeHttpToWebSocket(req, resp, config, Map.of());
         } catch (DeploymentException | RuntimeException e) {

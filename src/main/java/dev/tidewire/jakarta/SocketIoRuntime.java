@@ -52,6 +52,7 @@ public class SocketIoRuntime {
     private EngineRegistration registration;
     private boolean namespacesWired;
     private JsonbValueBinder binder;
+    private RequestContextDecorator requestContextDecorator;
 
     /**
      * Captures the web application's context (the payload of the application-scope initialisation event in a web
@@ -77,8 +78,8 @@ public class SocketIoRuntime {
             }
             scheduler = Schedulers.create();
             binder = new JsonbValueBinder(JsonbBuilder.create());
-            server = new SocketIoServer(options, scheduler.scheduler(), handlerExecutor(),
-                    new RequestContextDecorator(requestContexts), binder);
+            requestContextDecorator = new RequestContextDecorator(requestContexts);
+            server = new SocketIoServer(options, scheduler.scheduler(), handlerExecutor(), requestContextDecorator, binder);
         }
         return server;
     }
@@ -128,6 +129,7 @@ public class SocketIoRuntime {
     @PreDestroy
     synchronized void shutdown() {
         if (server != null) server.close();
+        if (requestContextDecorator != null) requestContextDecorator.close();
         if (registration != null) registration.shutdown();
         if (scheduler != null) scheduler.close();
         if (ownExecutor != null) ownExecutor.shutdownNow();

@@ -86,8 +86,18 @@ final class Client implements SessionListener {
         if (packet != null) submitOrRunInline(packet);
     }
 
-    /** Events whose handlers are all non-blocking run here, on the reading thread, when the client is idle. */
+    /**
+     * Events whose handlers are all non-blocking, and CONNECTs to namespaces whose connection path is, run here on
+     * the reading thread when the client is idle.
+     */
     private void submitOrRunInline(SioPacket packet) {
+        if (packet.type() == SioPacketType.CONNECT) {
+            Namespace namespace = server.existingNamespace(packet.namespace());
+            if (namespace != null && namespace.connectsInline()) {
+                serial.runInlineIfIdle(() -> handle(packet));
+                return;
+            }
+        }
         boolean event = packet.type() == SioPacketType.EVENT || packet.type() == SioPacketType.BINARY_EVENT;
         if (event && packet.data() instanceof List<?> args && !args.isEmpty()) {
             Socket socket = sockets.get(packet.namespace());

@@ -68,6 +68,30 @@ public class Namespace {
         return this;
     }
 
+    /**
+     * Marks a connection listener that never blocks (it only registers handlers, joins rooms, emits). When a
+     * namespace has no middleware and only such listeners, a client's CONNECT is accepted on the thread that read
+     * it, in order with the client's other packets, skipping the hop to the managed executor; no CDI request
+     * context is active there. See {@link EventHandler#nonBlocking}.
+     */
+    public static Consumer<Socket> nonBlocking(Consumer<Socket> listener) {
+        return (NonBlockingListener) listener::accept;
+    }
+
+    /** A connection listener declared non-blocking with {@link #nonBlocking}. */
+    @FunctionalInterface
+    interface NonBlockingListener extends Consumer<Socket> {
+    }
+
+    /** Whether a CONNECT to this namespace may be handled on the reading thread (see {@link #nonBlocking}). */
+    boolean connectsInline() {
+        if (parent != null || !middlewares.isEmpty()) return false;
+        for (Consumer<Socket> l : connectionListeners) {
+            if (!(l instanceof NonBlockingListener)) return false;
+        }
+        return true;
+    }
+
     /** As the reference's {@code nsp.on("connection", ...)}; {@code "connect"} is accepted too. */
     public Namespace on(String event, Consumer<Socket> listener) {
         if (!event.equals("connection") && !event.equals("connect")) {

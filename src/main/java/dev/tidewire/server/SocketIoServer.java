@@ -103,6 +103,11 @@ public final class SocketIoServer implements ConnectionListener {
     }
 
     /** Finds or (for a dynamic match) creates the namespace a client asks for; {@code null} when none. */
+    /** A namespace already created (static, or a child of a parent), without consulting the parents. */
+    Namespace existingNamespace(String name) {
+        return namespaces.get(name);
+    }
+
     Namespace resolve(String name, Map<String, Object> auth) {
         Namespace existing = namespaces.get(name);
         if (existing != null) return existing;

@@ -62,4 +62,34 @@ class InlineHandlerTest {
         executor.runAll();
         assertEquals(List.of("any fast", "fast"), seen);
     }
+
+    @Test
+    void aNamespaceWithOnlyNonBlockingConnectionListenersAcceptsOnTheReadingThread() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        List<String> seen = new ArrayList<>();
+        t.io.of("/").onConnection(Namespace.nonBlocking(s -> seen.add("connected " + s.id())));
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        assertEquals(1, seen.size(), "accepted without the executor");
+        assertTrue(executor.tasks.isEmpty());
+        String reply = c.texts().get(c.texts().size() - 1);
+        assertTrue(reply.startsWith("40{\"sid\":"), reply);
+    }
+
+    @Test
+    void aBlockingConnectionListenerOrAMiddlewareKeepsConnectOnTheExecutor() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        List<String> seen = new ArrayList<>();
+        t.io.of("/").onConnection(Namespace.nonBlocking(s -> seen.add("fast")));
+        t.io.of("/").onConnection(s -> seen.add("blocking"));
+        t.io.of("/mw").onConnection(Namespace.nonBlocking(s -> seen.add("mw fast"))).use(s -> { });
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        c.send("40/mw,");
+        assertEquals(List.of(), seen);
+        executor.runAll();
+        assertEquals(List.of("fast", "blocking", "mw fast"), seen);
+    }
 }
