@@ -5,31 +5,57 @@ import java.util.Map;
 
 /**
  * What the engine and the layers above may know of the HTTP request that opened a session: headers (names in
- * lower case), query parameters, the peer address, whether TLS was used, and the request URL (path and query).
+ * lower case), query parameters, the peer address, whether TLS was used, and the request URL (path and query). Kept
+ * for the session's lifetime, so stored compactly ({@link MultiValues}).
  */
-public record RequestInfo(Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress,
-                          boolean secure, String url) {
-    public RequestInfo {
-        headers = compactCopy(headers);
-        query = compactCopy(query);
+public final class RequestInfo {
+    private final MultiValues headers;
+    private final MultiValues query;
+    private final String remoteAddress;
+    private final boolean secure;
+    private final String url;
+
+    public RequestInfo(Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress,
+                       boolean secure, String url) {
+        this.headers = new MultiValues(headers);
+        this.query = new MultiValues(query);
+        this.remoteAddress = remoteAddress;
+        this.secure = secure;
+        this.url = url;
     }
 
-    /** Kept for the session's lifetime: immutable, without the slack of growable lists. */
-    private static Map<String, List<String>> compactCopy(Map<String, List<String>> m) {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, List<String>>[] entries = new Map.Entry[m.size()];
-        int i = 0;
-        for (Map.Entry<String, List<String>> e : m.entrySet()) entries[i++] = Map.entry(e.getKey(), List.copyOf(e.getValue()));
-        return Map.ofEntries(entries);
+    /** Every header, names in lower case; a new unmodifiable map on each call. */
+    public Map<String, List<String>> headers() {
+        return headers.asMap();
+    }
+
+    /** Every query parameter; a new unmodifiable map on each call. */
+    public Map<String, List<String>> query() {
+        return query.asMap();
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    public String url() {
+        return url;
     }
 
     public String header(String lowerCaseName) {
-        List<String> v = headers.get(lowerCaseName);
-        return v == null || v.isEmpty() ? null : v.get(0);
+        return headers.first(lowerCaseName);
     }
 
     public String queryParam(String name) {
-        List<String> v = query.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
+        return query.first(name);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestInfo[" + url + " from " + remoteAddress + "]";
     }
 }

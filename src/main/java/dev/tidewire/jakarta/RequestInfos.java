@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Builds the engine's {@link RequestInfo} from a servlet request. */
@@ -20,7 +19,7 @@ final class RequestInfos {
     static RequestInfo from(HttpServletRequest req) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(req.getHeaderNames())) {
-            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            headers.computeIfAbsent(CommonStrings.headerName(name), k -> new ArrayList<>())
                     .addAll(Collections.list(req.getHeaders(name)));
         }
         String qs = req.getQueryString();
@@ -34,8 +33,8 @@ final class RequestInfos {
         for (String pair : qs.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String k = CommonStrings.queryWord(decode(eq < 0 ? pair : pair.substring(0, eq)));
+            String v = eq < 0 ? "" : CommonStrings.queryWord(decode(pair.substring(eq + 1)));
             out.computeIfAbsent(k, x -> new ArrayList<>(1)).add(v);
         }
         return out;

@@ -3,7 +3,6 @@ package dev.tidewire.server;
 import dev.tidewire.engine.CloseReason;
 import dev.tidewire.engine.EngineSession;
 import dev.tidewire.engine.Packet;
-import dev.tidewire.engine.RequestInfo;
 import dev.tidewire.engine.Scheduler;
 import dev.tidewire.engine.SessionIds;
 import dev.tidewire.engine.SessionListener;
@@ -15,7 +14,6 @@ import dev.tidewire.parser.SioParseException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +139,7 @@ final class Client implements SessionListener {
 
     @Override
     public void onClose(EngineSession s, CloseReason reason) {
-        Scheduler.Timer t = connectTimer;
-        if (t != null) t.cancel();
+        cancelConnectTimer();
         DisconnectReason why = DisconnectReason.of(reason);
         try {
             serial.execute(() -> closeSockets(why)); // after the events already received
@@ -215,8 +212,7 @@ final class Client implements SessionListener {
             socket.discard();
             return;
         }
-        Scheduler.Timer t = connectTimer;
-        if (t != null) t.cancel();
+        cancelConnectTimer();
         sockets.put(name, socket);
         socket.onConnected();
         namespace.addSocket(socket);
@@ -232,10 +228,14 @@ final class Client implements SessionListener {
     }
 
     private Handshake handshake(Map<String, Object> auth) {
-        RequestInfo r = session.request();
-        long now = System.currentTimeMillis();
-        return new Handshake(r.headers(), new Date(now).toString(), r.remoteAddress(), r.header("origin") != null,
-                r.secure(), now, r.url(), r.query(), auth);
+        return new Handshake(session.request(), System.currentTimeMillis(), auth);
+    }
+
+    /** Cancels the connect timeout and lets go of it: a cancelled timer kept in a field would stay on the heap. */
+    private void cancelConnectTimer() {
+        Scheduler.Timer t = connectTimer;
+        connectTimer = null;
+        if (t != null) t.cancel();
     }
 
     void removeSocket(Socket socket) {

@@ -1,26 +1,73 @@
 package dev.tidewire.server;
 
+import dev.tidewire.engine.RequestInfo;
+
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The details of the connection as the reference exposes them in {@code socket.handshake}: taken from the first
- * HTTP request of the Engine.IO session, plus the CONNECT packet's auth payload.
- *
- * @param time   the connection time as a date string
- * @param issued the connection time in epoch milliseconds
- * @param xdomain whether the request carried an Origin header
+ * HTTP request of the Engine.IO session, plus the CONNECT packet's auth payload. Views of the session's request,
+ * not copies: a socket keeps only this small object.
  */
-public record Handshake(Map<String, List<String>> headers, String time, String address, boolean xdomain,
-                        boolean secure, long issued, String url, Map<String, List<String>> query,
-                        Map<String, Object> auth) {
+public final class Handshake {
+    private final RequestInfo request;
+    private final long issued;
+    private final Map<String, Object> auth;
+
+    Handshake(RequestInfo request, long issued, Map<String, Object> auth) {
+        this.request = request;
+        this.issued = issued;
+        this.auth = auth;
+    }
+
+    /** Every header of the first request, names in lower case (a new map on each call). */
+    public Map<String, List<String>> headers() {
+        return request.headers();
+    }
+
+    /** The connection time as a date string, as the reference's {@code handshake.time}. */
+    public String time() {
+        return new Date(issued).toString();
+    }
+
+    public String address() {
+        return request.remoteAddress();
+    }
+
+    /** Whether the request carried an Origin header. */
+    public boolean xdomain() {
+        return request.header("origin") != null;
+    }
+
+    public boolean secure() {
+        return request.secure();
+    }
+
+    /** The connection time in epoch milliseconds. */
+    public long issued() {
+        return issued;
+    }
+
+    public String url() {
+        return request.url();
+    }
+
+    /** Every query parameter of the first request (a new map on each call). */
+    public Map<String, List<String>> query() {
+        return request.query();
+    }
+
+    public Map<String, Object> auth() {
+        return auth;
+    }
+
     public String header(String lowerCaseName) {
-        List<String> v = headers.get(lowerCaseName);
-        return v == null || v.isEmpty() ? null : v.get(0);
+        return request.header(lowerCaseName);
     }
 
     public String queryParam(String name) {
-        List<String> v = query.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
+        return request.queryParam(name);
     }
 }

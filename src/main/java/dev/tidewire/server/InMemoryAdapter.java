@@ -27,17 +27,17 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void addAll(String socketId, Set<String> newRooms) {
-        Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet(4)); // small: most sockets are in 1-2 rooms
         for (String room : newRooms) {
-            if (!mine.add(room)) continue;
+            boolean[] joined = {false};
+            socketRooms.compute(socketId, (k, mine) -> {
+                joined[0] = mine == null || !mine.contains(room);
+                return MemberSets.with(mine, room);
+            });
+            if (!joined[0]) continue;
             boolean[] created = {false};
             rooms.compute(room, (k, members) -> {
-                if (members == null) {
-                    members = ConcurrentHashMap.newKeySet(2); // grows as members join
-                    created[0] = true;
-                }
-                members.add(socketId);
-                return members;
+                created[0] = members == null;
+                return MemberSets.with(members, socketId);
             });
             if (created[0]) for (AdapterListener l : listeners) l.onCreateRoom(room);
             for (AdapterListener l : listeners) l.onJoinRoom(room, socketId);
@@ -46,20 +46,20 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void del(String socketId, String room) {
-        Set<String> mine = socketRooms.get(socketId);
-        if (mine == null || !mine.remove(room)) return;
-        leave(socketId, room);
+        boolean[] left = {false};
+        socketRooms.computeIfPresent(socketId, (k, mine) -> {
+            left[0] = mine.contains(room);
+            return MemberSets.without(mine, room);
+        });
+        if (left[0]) leave(socketId, room);
     }
 
     private void leave(String socketId, String room) {
         boolean[] deleted = {false};
         rooms.computeIfPresent(room, (k, members) -> {
-            members.remove(socketId);
-            if (members.isEmpty()) {
-                deleted[0] = true;
-                return null;
-            }
-            return members;
+            Set<String> rest = MemberSets.without(members, socketId);
+            deleted[0] = rest == null;
+            return rest;
         });
         for (AdapterListener l : listeners) l.onLeaveRoom(room, socketId);
         if (deleted[0]) for (AdapterListener l : listeners) l.onDeleteRoom(room);

@@ -1,29 +1,20 @@
 package dev.tidewire.server;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
- * A copy-on-write list of listeners that costs one small object while empty (every socket has several such lists,
- * most never used; a CopyOnWriteArrayList costs three objects each).
+ * Listener lists kept as immutable lists replaced on change (copy-on-write): an empty one is the shared empty list,
+ * so the several lists every socket has, most never used, cost nothing. Callers serialize their changes.
  */
-final class Listeners<T> implements Iterable<T> {
-    private volatile List<T> items = List.of();
+final class Listeners {
+    private Listeners() {
+    }
 
-    synchronized void add(T item) {
-        List<T> next = new ArrayList<>(items.size() + 1);
-        next.addAll(items);
+    static <T> List<T> plus(List<T> items, T item) {
+        List<T> next = new ArrayList<>(items == null ? 1 : items.size() + 1);
+        if (items != null) next.addAll(items);
         next.add(item);
-        items = List.copyOf(next);
-    }
-
-    boolean isEmpty() {
-        return items.isEmpty();
-    }
-
-    @Override
-    public Iterator<T> iterator() {
-        return items.iterator();
+        return List.copyOf(next);
     }
 }

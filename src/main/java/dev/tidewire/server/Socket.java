@@ -28,14 +28,15 @@ public final class Socket {
     private final Namespace namespace;
     private final Client client;
     private final Handshake handshake;
-    private final Map<String, Object> data = new ConcurrentHashMap<>();
-    private final Map<String, Listeners<EventHandler>> handlers = new ConcurrentHashMap<>(4);
-    private final Listeners<AnyListener> anyListeners = new Listeners<>();
-    private final Listeners<EventMiddleware> eventMiddlewares = new Listeners<>();
-    private final Listeners<java.util.function.Consumer<Exception>> errorListeners = new Listeners<>();
-    private final Listeners<BiConsumer<Socket, DisconnectReason>> disconnectingListeners = new Listeners<>();
-    private final Listeners<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new Listeners<>();
-    private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
+    private volatile Map<String, Object> data; // created on first use: most sockets never carry any
+    // listener lists: immutable, replaced under this socket's lock (see Listeners)
+    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>(4);
+    private volatile List<AnyListener> anyListeners = List.of();
+    private volatile List<EventMiddleware> eventMiddlewares = List.of();
+    private volatile List<java.util.function.Consumer<Exception>> errorListeners = List.of();
+    private volatile List<BiConsumer<Socket, DisconnectReason>> disconnectingListeners = List.of();
+    private volatile List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = List.of();
+    private volatile Map<Long, PendingAck> pendingAcks; // created on first use: many sockets never ask for an ack
     private final AtomicBoolean disconnected = new AtomicBoolean();
     private volatile boolean connected;
 
@@ -66,7 +67,25 @@ public final class Socket {
 
     /** Application data attached to this socket. */
     public Map<String, Object> data() {
-        return data;
+        Map<String, Object> d = data;
+        if (d == null) {
+            synchronized (this) {
+                if (data == null) data = new ConcurrentHashMap<>();
+                d = data;
+            }
+        }
+        return d;
+    }
+
+    private Map<Long, PendingAck> pendingAcks() {
+        Map<Long, PendingAck> p = pendingAcks;
+        if (p == null) {
+            synchronized (this) {
+                if (pendingAcks == null) pendingAcks = new ConcurrentHashMap<>();
+                p = pendingAcks;
+            }
+        }
+        return p;
     }
 
     public boolean connected() {
@@ -93,7 +112,7 @@ public final class Socket {
     // ---------------------------------------------------------------- listeners
 
     public Socket on(String event, EventHandler handler) {
-        handlers.computeIfAbsent(event, k -> new Listeners<>()).add(handler);
+        handlers.compute(event, (k, list) -> Listeners.plus(list, handler));
         return this;
     }
 
@@ -109,7 +128,7 @@ public final class Socket {
      */
     boolean handlesInline(String event) {
         if (!anyListeners.isEmpty() || !eventMiddlewares.isEmpty()) return false;
-        Listeners<EventHandler> list = handlers.get(event);
+        List<EventHandler> list = handlers.get(event);
         if (list == null) return false;
         for (EventHandler h : list) {
             if (!(h instanceof EventHandler.NonBlocking)) return false;
@@ -124,13 +143,17 @@ public final class Socket {
 
     /** Checks each incoming event before its handlers; a throw drops the event and reaches {@link #onError}. */
     public Socket use(EventMiddleware middleware) {
-        eventMiddlewares.add(middleware);
+        synchronized (this) {
+            eventMiddlewares = Listeners.plus(eventMiddlewares, middleware);
+        }
         return this;
     }
 
     /** Told of events refused by an {@link EventMiddleware}. */
     public Socket onError(java.util.function.Consumer<Exception> listener) {
-        errorListeners.add(listener);
+        synchronized (this) {
+            errorListeners = Listeners.plus(errorListeners, listener);
+        }
         return this;
     }
 
@@ -141,18 +164,24 @@ public final class Socket {
     }
 
     public Socket onAny(AnyListener listener) {
-        anyListeners.add(listener);
+        synchronized (this) {
+            anyListeners = Listeners.plus(anyListeners, listener);
+        }
         return this;
     }
 
     /** Fired before the socket leaves its rooms ({@link #rooms()} is still populated). */
     public Socket onDisconnecting(BiConsumer<Socket, DisconnectReason> listener) {
-        disconnectingListeners.add(listener);
+        synchronized (this) {
+            disconnectingListeners = Listeners.plus(disconnectingListeners, listener);
+        }
         return this;
     }
 
     public Socket onDisconnect(BiConsumer<Socket, DisconnectReason> listener) {
-        disconnectListeners.add(listener);
+        synchronized (this) {
+            disconnectListeners = Listeners.plus(disconnectListeners, listener);
+        }
         return this;
     }
 
@@ -237,10 +266,10 @@ public final class Socket {
         long ackId = namespace.nextAckId();
         Scheduler.Timer timer = timeoutMillis > 0 ? namespace.server().scheduler().schedule(() -> {
             // completed on the client's serial executor: callbacks chained by the application may block
-            if (pendingAcks.remove(ackId) != null) client.runSerially(
+            if (pendingAcks().remove(ackId) != null) client.runSerially(
                     () -> result.completeExceptionally(new TimeoutException("operation has timed out")));
         }, timeoutMillis) : null;
-        pendingAcks.put(ackId, new PendingAck(result, timer));
+        pendingAcks().put(ackId, new PendingAck(result, timer));
         send(event, args, ackId, false);
         return result;
     }
@@ -248,12 +277,12 @@ public final class Socket {
     /** Registers a pending ack for a broadcast already encoded with {@code ackId}; completes with the reply. */
     CompletableFuture<List<Object>> expectAck(long ackId) {
         CompletableFuture<List<Object>> reply = new CompletableFuture<>();
-        pendingAcks.put(ackId, new PendingAck(reply, null));
+        pendingAcks().put(ackId, new PendingAck(reply, null));
         return reply;
     }
 
     void forgetAck(long ackId) {
-        pendingAcks.remove(ackId);
+        pendingAcks().remove(ackId);
     }
 
     private void send(String event, Object[] args, long ackId, boolean isVolatile) {
@@ -348,7 +377,7 @@ public final class Socket {
                 return; // dropped, as the reference drops an event its socket middleware refuses
             }
         }
-        Listeners<EventHandler> list = handlers.get(event);
+        List<EventHandler> list = handlers.get(event);
         if (list == null) {
             LOG.log(Level.TRACE, "no handler for event {0} on {1}", event, namespace.name());
             return;
@@ -371,7 +400,8 @@ public final class Socket {
     }
 
     void onAck(long ackId, List<Object> args) {
-        PendingAck pending = pendingAcks.remove(ackId);
+        Map<Long, PendingAck> acks = pendingAcks;
+        PendingAck pending = acks == null ? null : acks.remove(ackId);
         if (pending == null) return; // unknown or timed out: ignored, as the reference does
         if (pending.timer() != null) pending.timer().cancel();
         pending.result().complete(args);
@@ -385,11 +415,14 @@ public final class Socket {
         namespace.removeSocket(this);
         client.removeSocket(this);
         connected = false;
-        for (PendingAck p : pendingAcks.values()) {
-            if (p.timer() != null) p.timer().cancel();
-            p.result().completeExceptionally(new IllegalStateException("socket disconnected: " + reason));
+        Map<Long, PendingAck> acks = pendingAcks;
+        if (acks != null) {
+            for (PendingAck p : acks.values()) {
+                if (p.timer() != null) p.timer().cancel();
+                p.result().completeExceptionally(new IllegalStateException("socket disconnected: " + reason));
+            }
+            acks.clear();
         }
-        pendingAcks.clear();
         for (BiConsumer<Socket, DisconnectReason> l : disconnectListeners) safely(l, reason);
         LOG.log(Level.DEBUG, "socket {0} left {1}: {2}", id, namespace.name(), reason);
     }
