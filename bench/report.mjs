@@ -27,8 +27,8 @@ for (const l of lines) {
 // per scenario: the cost figure compared across targets
 const COST = (l) => (l.scenario === 'memory' ? l.heap_used_per_conn_bytes : l.cpu_us_per_op);
 const rows = [];
-rows.push('| scenario | target | runs | ops/s | server cores busy | server CPU µs/op | p50 ms | p90 ms | p99 ms | failures | heap B/conn | heap growth held | cost ours/ref | cost ours/raw | p99 ours/ref | p99 ours/raw |');
-rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+rows.push('| scenario | target | runs | ops/s | server cores busy | server CPU µs/op | each run | kernel share | p50 ms | p90 ms | p99 ms | failures | heap B/conn | heap growth held | cost ours/ref | cost ours/raw | p99 ours/ref | p99 ours/raw |');
+rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [scenario, byTarget] of groups) {
   const med = {};
   for (const [target, ls] of byTarget) {
@@ -42,6 +42,8 @@ for (const [scenario, byTarget] of groups) {
       heap: median(ls.map((l) => l.heap_used_per_conn_bytes)),
       growth: median(ls.map((l) => l.heap_growth_while_held_bytes)),
       cost: median(ls.map(COST)),
+      each: ls.map(COST).filter((v) => v != null).map((v) => fmt(v, v >= 100 ? 0 : 1)).join(' / '),
+      sys: median(ls.map((l) => l.server_sys_share)),
       errors: ls.filter((l) => l.error).map((l) => l.error),
     };
   }
@@ -50,7 +52,7 @@ for (const [scenario, byTarget] of groups) {
     if (!m) continue;
     const ours = med.ours;
     const isOurs = target === 'ours';
-    rows.push(`| ${scenario} | ${target} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
+    rows.push(`| ${scenario} | ${target} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${m.each} | ${fmt(m.sys, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
       + `${isOurs ? ratio(ours.cost, med.reference?.cost) : ''} | ${isOurs ? ratio(ours.cost, med.raw?.cost) : ''} | `
       + `${isOurs ? ratio(ours.p99, med.reference?.p99) : ''} | ${isOurs ? ratio(ours.p99, med.raw?.p99) : ''} |`);
   }

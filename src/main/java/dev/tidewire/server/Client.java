@@ -142,7 +142,9 @@ final class Client implements SessionListener {
         cancelConnectTimer();
         DisconnectReason why = DisconnectReason.of(reason);
         try {
-            serial.execute(() -> closeSockets(why)); // after the events already received
+            // after the events already received; on this thread when idle and no user code listens to the close
+            if (closesQuietly()) serial.runInlineIfIdle(() -> closeSockets(why));
+            else serial.execute(() -> closeSockets(why));
         } catch (RejectedExecutionException e) {
             closeSockets(why);
         }
@@ -243,6 +245,14 @@ final class Client implements SessionListener {
     }
 
     // ---------------------------------------------------------------- closing
+
+    /** Whether closing this client's sockets runs no user code (no disconnect listeners, no pending acks). */
+    private boolean closesQuietly() {
+        for (Socket s : sockets.values()) {
+            if (!s.closesQuietly()) return false;
+        }
+        return true;
+    }
 
     private void closeSockets(DisconnectReason reason) {
         for (Socket s : new ArrayList<>(sockets.values())) s.onClose(reason);

@@ -407,6 +407,12 @@ public final class Socket {
         pending.result().complete(args);
     }
 
+    /** Whether leaving runs no user code: no disconnect(ing) listeners and no ack awaited from the client. */
+    boolean closesQuietly() {
+        Map<Long, PendingAck> acks = pendingAcks;
+        return disconnectingListeners.isEmpty() && disconnectListeners.isEmpty() && (acks == null || acks.isEmpty());
+    }
+
     /** Leaves the namespace: disconnecting listeners, rooms left, disconnect listeners. Runs once. */
     void onClose(DisconnectReason reason) {
         if (!connected || !disconnected.compareAndSet(false, true)) return;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,5 +92,35 @@ class InlineHandlerTest {
         assertEquals(List.of(), seen);
         executor.runAll();
         assertEquals(List.of("fast", "blocking", "mw fast"), seen);
+    }
+
+    @Test
+    void aCloseThatRunsNoUserCodeHappensOnTheClosingThread() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        t.io.of("/").onConnection(Namespace.nonBlocking(s -> s.join("room")));
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        assertEquals(1, t.io.of("/").sockets().size());
+        c.closeTransport();
+        assertTrue(executor.tasks.isEmpty(), "no hop to the executor");
+        assertEquals(0, t.io.of("/").sockets().size(), "the socket left at once");
+        assertEquals(Set.of(), t.io.of("/").adapter().rooms());
+    }
+
+    @Test
+    void aDisconnectListenerKeepsTheCloseOnTheExecutor() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        List<String> seen = new ArrayList<>();
+        t.io.of("/").onConnection(Namespace.nonBlocking(s -> s.onDisconnect((sock, why) -> seen.add(why.toString()))));
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        c.closeTransport();
+        assertEquals(List.of(), seen);
+        assertEquals(1, t.io.of("/").sockets().size(), "waits for the executor");
+        executor.runAll();
+        assertEquals(1, seen.size());
+        assertEquals(0, t.io.of("/").sockets().size());
     }
 }
