@@ -572,7 +572,10 @@ public final class EngineSession {
             state = State.CLOSING;
             closeReason = CloseReason.FORCED_CLOSE;
             cancelHeartbeatLocked();
-            abortProbeLocked(fx);
+            // once probed, the client has paused polling and is switching to the probe socket ("5" may already be
+            // on the wire), so a close packet could only travel over that socket: the upgrade is let to complete
+            // and the queue drains there (the upgrade timeout still bounds it). Before that, polling carries it.
+            if (upgrade != Upgrade.PROBED) abortProbeLocked(fx);
             if (ws == null) {
                 if (pendingGet != null) flushPollingLocked(fx);
                 if (state != State.CLOSED) {

@@ -15,7 +15,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * The JSR-356 endpoint of the WebSocket transport: adapts container events to the engine's {@link WebSocketHandler}.
- * One instance per connection, made by the servlet for the request it upgrades.
+ * One instance per connection, made for the request it upgrades: given that request when the container honours a
+ * per-request configuration, or finding it in the connection's user properties (see {@link RegisteredEndpointUpgrade}).
  */
 public final class EngineEndpoint extends Endpoint {
     private static final Logger LOG = System.getLogger("tidewire.engine.websocket");
@@ -24,6 +25,7 @@ public final class EngineEndpoint extends Endpoint {
     private final RequestInfo request;
     private volatile WebSocketHandler handler;
 
+    /** @param request the upgraded request, or {@code null} to take it from the user properties at open */
     EngineEndpoint(EngineServer engine, RequestInfo request) {
         this.engine = engine;
         this.request = request;
@@ -31,6 +33,13 @@ public final class EngineEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        RequestInfo info = request != null ? request
+                : (RequestInfo) config.getUserProperties().get(RegisteredEndpointUpgrade.REQUEST_PROPERTY);
+        if (info == null) { // cannot happen through the servlet; refuse rather than serve an unchecked connection
+            LOG.log(Level.WARNING, "WebSocket opened without an upgrade request checked by the engine; closing");
+            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not upgraded by the engine"));
+            return;
+        }
         int max = engine.options().maxHttpBufferSize();
         session.setMaxTextMessageBufferSize(max);
         session.setMaxBinaryMessageBufferSize(max);
@@ -39,7 +48,7 @@ public final class EngineEndpoint extends Endpoint {
         // a fragmented message (the JDK client fragments long texts), so a Whole<String> handler would buffer any size
         session.addMessageHandler(String.class, new BoundedText(session, max));
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) data -> handler.onBinary(data));
-        handler = engine.onWebSocketOpen(request, new JsrWebSocketConnection(session));
+        handler = engine.onWebSocketOpen(info, new JsrWebSocketConnection(session));
     }
 
     /** Joins the parts of a text message; over {@code max} UTF-8 bytes the socket is closed with 1009, as ws does. */
@@ -86,11 +95,15 @@ public final class EngineEndpoint extends Endpoint {
 
         private void closeTooBig() {
             LOG.log(Level.DEBUG, "text message over {0} bytes; closing with 1009", max);
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.DEBUG, "closing an oversized socket failed: {0}", e.toString());
-            }
+            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
+        }
+    }
+
+    private static void closeQuietly(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing a socket failed: {0}", e.toString());
         }
     }
 

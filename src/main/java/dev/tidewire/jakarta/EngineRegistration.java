@@ -5,6 +5,7 @@ import dev.tidewire.engine.EngineOptions;
 import dev.tidewire.engine.EngineServer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 
 import java.lang.System.Logger;
@@ -12,7 +13,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * Mounts an {@link EngineServer} in a web application at its configured path: one async servlet that serves
- * polling and performs WebSocket upgrades. Call {@link #register} while the context initialises (from a
+ * polling and performs WebSocket upgrades (see {@link WebSocketUpgrade}). Call {@link #register} while the context initialises (from a
  * {@code ServletContextListener} or {@code ServletContainerInitializer}) and {@link #shutdown} when it is destroyed.
  */
 public final class EngineRegistration {
@@ -32,7 +33,13 @@ public final class EngineRegistration {
         Schedulers.Owned scheduler = Schedulers.create();
         EngineServer engine = new EngineServer(options, scheduler.scheduler(), listener);
         String name = "tidewire-engine" + options.path().replace('/', '-');
-        ServletRegistration.Dynamic reg = context.addServlet(name, new EngineServlet(engine, container, options.path()));
+        WebSocketUpgrade upgrade;
+        try {
+            upgrade = WebSocketUpgrade.forContainer(container, engine, options.path());
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("the WebSocket endpoint could not be registered at " + options.path(), e);
+        }
+        ServletRegistration.Dynamic reg = context.addServlet(name, new EngineServlet(engine, upgrade));
         if (reg == null) throw new IllegalStateException("a servlet named " + name + " is already registered");
         reg.setAsyncSupported(true);
         reg.setLoadOnStartup(1);

@@ -7,31 +7,25 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.server.ServerContainer;
-import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Map;
 
 /**
  * The engine's HTTP entry point: polling requests go to the engine through a non-blocking exchange; WebSocket
  * upgrades are checked by the engine first (so refusals get the protocol's HTTP answer) and then handed to the
- * container's JSR-356 implementation with an {@link EngineEndpoint} config built for this request.
+ * container's JSR-356 implementation ({@link WebSocketUpgrade}).
  */
 final class EngineServlet extends HttpServlet {
     private static final Logger LOG = System.getLogger("tidewire.engine");
 
     private final transient EngineServer engine;
-    private final transient ServerContainer container;
-    private final String path;
-    private final transient ServerEndpointConfig.Configurator containerDefault = new ServerEndpointConfig.Configurator();
+    private final transient WebSocketUpgrade webSocketUpgrade;
 
-    EngineServlet(EngineServer engine, ServerContainer container, String path) {
+    EngineServlet(EngineServer engine, WebSocketUpgrade webSocketUpgrade) {
         this.engine = engine;
-        this.container = container;
-        this.path = path;
+        this.webSocketUpgrade = webSocketUpgrade;
     }
 
     @Override
@@ -53,11 +47,8 @@ final class EngineServlet extends HttpServlet {
             resp.getOutputStream().write(refusal.body());
             return;
         }
-        EngineEndpoint endpoint = new EngineEndpoint(engine, info);
-        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
-                .configurator(new EngineEndpointConfigurator(containerDefault, endpoint)).build();
         try {
-            container.upgradeHttpToWebSocket(req, resp, config, Map.of());
+            webSocketUpgrade.upgrade(req, resp, info);
         } catch (DeploymentException | RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket upgrade failed: {0}", e.toString());
             if (!resp.isCommitted()) resp.sendError(400);

@@ -53,9 +53,13 @@ final class ServletHttpExchange implements HttpExchange {
             callback.onTooLarge();
             return;
         }
+        if (declared == 0) { // nothing to wait for, and not every container reports the end of an empty body
+            callback.onBody(new byte[0]);
+            return;
+        }
         try {
             ServletInputStream in = req.getInputStream();
-            in.setReadListener(new BodyReader(in, limit, callback));
+            in.setReadListener(new BodyReader(in, declared, limit, callback));
         } catch (IOException | RuntimeException e) {
             callback.onError(e);
         }
@@ -123,35 +127,47 @@ final class ServletHttpExchange implements HttpExchange {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private final byte[] chunk = new byte[8192];
         private boolean failed;
+        private boolean delivered;
+        private final long declaredLength;
 
-        BodyReader(ServletInputStream in, int limit, BodyCallback callback) {
+        BodyReader(ServletInputStream in, long declaredLength, int limit, BodyCallback callback) {
             this.in = in;
+            this.declaredLength = declaredLength;
             this.limit = limit;
             this.callback = callback;
         }
 
         @Override
         public void onDataAvailable() throws IOException {
-            while (!failed && in.isReady() && !in.isFinished()) {
+            // Containers disagree on the end of a body: Undertow calls onAllDataRead, Payara (Grizzly) reports
+            // isFinished() once the body is buffered, before it is read, and then calls nothing. So read until the
+            // stream ends or the declared length is in, whichever comes first; delivery happens once.
+            while (!failed && !delivered && in.isReady()) {
                 int n = in.read(chunk);
-                if (n < 0) return;
+                if (n < 0) {
+                    onAllDataRead();
+                    return;
+                }
                 if (buffer.size() + n > limit) {
                     failed = true;
                     callback.onTooLarge();
                     return;
                 }
                 buffer.write(chunk, 0, n);
+                if (declaredLength >= 0 && buffer.size() >= declaredLength) onAllDataRead();
             }
         }
 
         @Override
         public void onAllDataRead() {
-            if (!failed) callback.onBody(buffer.toByteArray());
+            if (failed || delivered) return;
+            delivered = true;
+            callback.onBody(buffer.toByteArray());
         }
 
         @Override
         public void onError(Throwable t) {
-            if (failed) return;
+            if (failed || delivered) return;
             failed = true;
             callback.onError(t);
         }

@@ -238,6 +238,43 @@ class UpgradeTest {
         assertEquals(0, t.clock.pendingTimers());
     }
 
+    @Test
+    void gracefulCloseAfterTheProbeIsDeliveredOverTheUpgradedSocket() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        session().sendMessage("last words");
+        session().close();
+        assertFalse(probe.isClosed(), "the client is already switching to this socket");
+        assertTrue(t.server.session(sid) != null, "the session waits for the upgrade to complete");
+
+        h.onText("5");
+        assertEquals(List.of("3probe", "4last words"), probe.frames);
+        assertEquals(1000, probe.closeCode, "closed once the queue drained");
+        assertFalse(session().isOpen());
+        assertEquals(null, t.server.session(sid));
+        assertEquals(0, t.clock.pendingTimers());
+    }
+
+    @Test
+    void gracefulCloseAfterTheProbeEndsAtTheUpgradeTimeoutWhenTheClientNeverSwitches() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        h.onText("2probe");
+        session().close();
+        t.clock.advance(1000);
+        assertTrue(probe.isClosed());
+        assertEquals("1", t.get(sid).bodyText(), "a client that goes back to polling is told to close");
+        assertEquals(null, t.server.session(sid));
+    }
+
+    @Test
+    void gracefulCloseBeforeTheProbeClosesTheProbeAndGoesOverPolling() {
+        WebSocketHandler h = t.upgradeSocket(sid, probe);
+        session().close();
+        assertTrue(probe.isClosed());
+        assertEquals("1", t.get(sid).bodyText());
+        assertEquals(null, t.server.session(sid));
+    }
+
     private void assertPollingGoesOn() {
         assertTrue(session().isOpen());
         assertEquals("polling", session().transport());
