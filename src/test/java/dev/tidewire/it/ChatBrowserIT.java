@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Runs the chat demo's browser end-to-end suite (src/test/node/browser/chat.e2e.mjs: headless Chromium driven by
- * playwright-core) against the WAR on WildFly. The deployment is the shipped WAR with the fixture mode on, for its
+ * playwright-core) against the WAR on the server under test. The deployment is the shipped WAR with the fixture mode on, for its
  * server-side connection-drop hook, but with the default heartbeat: the conformance fixture's 300/200 ms one is too
  * tight for several browsers on a loaded machine. News is pushed every 400 ms to keep the suite short.
  * Screenshots land in target/screenshots/.
@@ -58,7 +58,7 @@ class ChatBrowserIT {
                 .directory(dir)
                 .redirectErrorStream(true)
                 .redirectOutput(report.toFile());
-        pb.environment().put("TIDEWIRE_URL", base.toString());
+        pb.environment().put("TIDEWIRE_URL", Deployments.loopback(base).toString());
         Process node = pb.start();
         node.getOutputStream().close();
         boolean finished = node.waitFor(10, TimeUnit.MINUTES);

@@ -109,7 +109,7 @@ class ClientBundleIT {
 
     private HttpResponse<byte[]> get(String file, String ifNoneMatch, String acceptEncoding)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString()).resolve("socket.io/" + file))
+        HttpRequest.Builder b = HttpRequest.newBuilder(Deployments.loopback(base).resolve("socket.io/" + file))
                 .timeout(Duration.ofSeconds(10)).GET();
         if (ifNoneMatch != null) b.header("If-None-Match", ifNoneMatch);
         if (acceptEncoding != null) b.header("Accept-Encoding", acceptEncoding);

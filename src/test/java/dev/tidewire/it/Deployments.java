@@ -6,10 +6,26 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 
 /** The WAR the build produced, deployed as it ships (context root /), with the conformance fixture switched on. */
 public final class Deployments {
     private Deployments() {
+    }
+
+    /**
+     * The deployment's URL on the loopback address. Payara Micro reports the machine's network address as its host;
+     * the tests only ever talk to this machine over loopback.
+     */
+    public static URI loopback(URL base) {
+        URI uri = URI.create(base.toString());
+        try {
+            return new URI(uri.getScheme(), uri.getUserInfo(), "127.0.0.1", uri.getPort(), uri.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(base.toString(), e);
+        }
     }
 
     public static WebArchive conformanceWar() {

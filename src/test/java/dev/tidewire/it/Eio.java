@@ -37,7 +37,8 @@ final class Eio {
     private final URI base;
 
     Eio(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        URI local = Deployments.loopback(base);
+        this.base = local.toString().endsWith("/") ? local : URI.create(local + "/");
     }
 
     URI http(String query) {

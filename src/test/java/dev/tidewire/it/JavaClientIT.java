@@ -60,10 +60,10 @@ class JavaClientIT {
                 .setForceNew(true)
                 .setReconnection(false)
                 .setTransports(transports)
-                .setPath(URI.create(base.toString()).getPath() + "socket.io/")
+                .setPath(Deployments.loopback(base).getPath() + "socket.io/")
                 .setAuth(auth)
                 .build();
-        URI uri = URI.create(base.toString()).resolve(namespace.substring(1));
+        URI uri = Deployments.loopback(base).resolve(namespace.substring(1));
         Socket s = IO.socket(uri, options);
         opened.add(s);
         return s;

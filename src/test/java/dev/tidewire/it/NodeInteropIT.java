@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the Node interop suite (src/test/node, official npm clients) against the WAR deployed on WildFly. The suite's
+ * Runs the Node interop suite (src/test/node, official npm clients) against the WAR on the server under test (WildFly or Payara Micro). The suite's
  * own report is printed; the test fails when any Node test fails.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -40,7 +40,7 @@ class NodeInteropIT {
                 .directory(dir)
                 .redirectErrorStream(true)
                 .redirectOutput(report.toFile());
-        pb.environment().put("TIDEWIRE_URL", base.toString());
+        pb.environment().put("TIDEWIRE_URL", Deployments.loopback(base).toString());
         Process node = pb.start();
         node.getOutputStream().close();
         boolean finished = node.waitFor(10, TimeUnit.MINUTES);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The project's one test command (README "Test"; CI's .ci/run calls exactly this). It installs what a fresh machine
+# lacks (Debian packages, as root; otherwise it says which command to run), then runs every test: unit tests, the
+# integration tests on WildFly and on Payara Micro (mvn verify), and a functional smoke run of the load harness.
+# Extra arguments go to Maven, e.g. server-config/test.sh -DskipInterop
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+missing=()
+command -v curl >/dev/null || missing+=(curl)
+command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v taskset >/dev/null || missing+=(util-linux)
+# the chat demo's browser tests (ChatBrowserIT) drive Debian's Chromium through playwright-core
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "missing: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "installing ${missing[*]}" >&2
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+mvn -B verify "$@"
+bash bench/smoke.sh

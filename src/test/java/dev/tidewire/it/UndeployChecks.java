@@ -1,0 +1,64 @@
+package dev.tidewire.it;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What undeploying the application must do on every server: an open WebSocket is closed by the server (1001, going
+ * away), a pending poll is answered with a close packet, the engine's URL is gone, and no tidewire-* thread is left
+ * running. How the application is deployed and undeployed, and the thread list, are the server-specific parts.
+ */
+final class UndeployChecks {
+    interface AppDeployer {
+        void deploy() throws Exception;
+
+        void undeploy() throws Exception;
+    }
+
+    private UndeployChecks() {
+    }
+
+    /** @return the thread list after undeploy, for server-specific checks */
+    static String undeployClosesEverySessionAndLeavesNoThreads(URL appBase, URI threadsUri, AppDeployer deployer)
+            throws Exception {
+        Eio eio = new Eio(appBase);
+        deployer.deploy();
+        boolean deployed = true;
+        try (WsClient ws = WsClient.connect(eio.ws("EIO=4&transport=websocket"));
+             PollingSession polling = PollingSession.open(eio)) {
+            ws.nextText();
+            ws.assertEchoes("before undeploy");
+            polling.assertEchoes("before undeploy");
+            System.out.println("threads before undeploy:\n" + threads(threadsUri));
+
+            deployer.undeploy();
+            deployed = false;
+
+            WsClient.Closed closed = ws.awaitClosed();
+            assertEquals(1001, closed.code(), String.valueOf(closed));
+            HttpResponse<String> lastPoll = polling.awaitEnd();
+            assertEquals(200, lastPoll.statusCode(), lastPoll.body());
+            assertEquals("1", lastPoll.body());
+            assertEquals(404, eio.get(polling.query()).statusCode());
+            assertEquals(404, eio.get("EIO=4&transport=polling").statusCode());
+        } finally {
+            if (deployed) deployer.undeploy();
+        }
+        String threads = threads(threadsUri);
+        System.out.println("threads after undeploy:\n" + threads);
+        List<String> left = threads.lines().filter(l -> l.startsWith("tidewire")).toList();
+        assertEquals(List.of(), left, "tidewire threads left after undeploy");
+        return threads;
+    }
+
+    private static String threads(URI threadsUri) {
+        HttpResponse<String> r = Eio.send(HttpRequest.newBuilder(threadsUri).timeout(Eio.WAIT).GET().build());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tidewire.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@link UndeployChecks} on Payara Micro. Arquillian's Payara Micro container starts one Micro per deployment and
+ * cannot deploy a second application into it, so the probe WAR is the deployment and deploys and undeploys the
+ * application itself through Payara Micro's runtime API ({@link PayaraDeployServlet}).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@EnabledIfSystemProperty(named = "tidewire.it.server", matches = "payara") // -Dit.test overrides the pom's excludes
+class UndeployOnPayaraIT {
+    @Deployment(testable = false)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "threads-probe.war")
+                .addClasses(ThreadsServlet.class, PayaraDeployServlet.class);
+    }
+
+    @ArquillianResource
+    URL probeBase;
+
+    @Test
+    void undeployClosesEverySessionAndLeavesNoThreads() throws Exception {
+        URI probe = Deployments.loopback(probeBase);
+        File war = Files.createTempFile("tidewire", ".war").toFile();
+        war.deleteOnExit();
+        Deployments.conformanceWar().as(ZipExporter.class).exportTo(war, true);
+        UndeployChecks.undeployClosesEverySessionAndLeavesNoThreads(probe.resolve("/").toURL(), probe.resolve("threads"),
+                new UndeployChecks.AppDeployer() {
+                    public void deploy() {
+                        post(probe.resolve("deploy?name=tidewire&war="
+                                + URLEncoder.encode(war.getAbsolutePath(), StandardCharsets.UTF_8)));
+                    }
+
+                    public void undeploy() {
+                        post(probe.resolve("undeploy?name=tidewire"));
+                    }
+                });
+    }
+
+    private static void post(URI uri) {
+        HttpResponse<String> r = Eio.send(HttpRequest.newBuilder(uri).timeout(Eio.WAIT.multipliedBy(6))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(204, r.statusCode(), uri + ": " + r.body());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tidewire.it;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@link UndeployChecks} on WildFly, where Arquillian deploys and undeploys the application next to a probe WAR
+ * ({@link ThreadsServlet}) that stays deployed. WildFly names a deployment's class loader after it, so a thread still
+ * holding the undeployed application's loader can be seen too.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@EnabledIfSystemProperty(named = "tidewire.it.server", matches = "wildfly") // -Dit.test overrides the pom's excludes
+class UndeployOnWildFlyIT {
+    private static final String APP = "tidewire";
+    private static final String PROBE = "probe";
+
+    @Deployment(name = APP, managed = false, testable = false)
+    static WebArchive application() {
+        return Deployments.conformanceWar();
+    }
+
+    @Deployment(name = PROBE, testable = false)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "threads-probe.war").addClass(ThreadsServlet.class);
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @ArquillianResource
+    @OperateOnDeployment(PROBE)
+    URL probeBase;
+
+    @Test
+    void undeployClosesEverySessionAndLeavesNoThreads() throws Exception {
+        URI probe = Deployments.loopback(probeBase);
+        URL appBase = probe.resolve("/").toURL(); // the application's context root is /
+        String threads = UndeployChecks.undeployClosesEverySessionAndLeavesNoThreads(appBase, probe.resolve("threads"),
+                new UndeployChecks.AppDeployer() {
+                    public void deploy() {
+                        deployer.deploy(APP);
+                    }
+
+                    public void undeploy() {
+                        deployer.undeploy(APP);
+                    }
+                });
+        List<String> holding = threads.lines().filter(l -> l.contains("deployment.tidewire.war")).toList();
+        assertEquals(List.of(), holding, "threads still holding the undeployed application's class loader");
+    }
+}
