@@ -47,7 +47,11 @@ public final class EngineEndpoint extends Endpoint {
         // text arrives in parts and is bounded here: Undertow does not apply the text limit across the frames of
         // a fragmented message (the JDK client fragments long texts), so a Whole<String> handler would buffer any size
         session.addMessageHandler(String.class, new BoundedText(session, max));
-        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) data -> handler.onBinary(data));
+        // Tyrus (Payara) applies the binary limit only to fragmented messages, so a single large frame is checked here
+        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) data -> {
+            if (data.length > max) closeTooBig(session, max);
+            else handler.onBinary(data);
+        });
         handler = engine.onWebSocketOpen(info, new JsrWebSocketConnection(session));
     }
 
@@ -75,7 +79,7 @@ public final class EngineEndpoint extends Endpoint {
                 if (bytes > max) {
                     tooBig = true;
                     parts.setLength(0);
-                    closeTooBig();
+                    closeTooBig(session, max);
                 } else if (last && parts.length() == 0) {
                     handler.onText(part);
                 } else {
@@ -93,10 +97,12 @@ public final class EngineEndpoint extends Endpoint {
             }
         }
 
-        private void closeTooBig() {
-            LOG.log(Level.DEBUG, "text message over {0} bytes; closing with 1009", max);
-            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
-        }
+    }
+
+    /** Over {@code max} bytes the socket is closed with 1009, as ws does. */
+    private static void closeTooBig(Session session, long max) {
+        LOG.log(Level.DEBUG, "message over {0} bytes; closing with 1009", max);
+        closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
     }
 
     private static void closeQuietly(Session session, CloseReason reason) {
