@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The browser client bundle served at /socket.io/ (conformance fixture) is byte-identical to the npm package's
@@ -51,7 +52,18 @@ class ClientBundleIT {
     @ArquillianResource
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, pinned. The JDK client's default, HTTP/2, upgrades every new plain-http connection with
+     * {@code Upgrade: h2c}, and on that upgrade the client itself (JDK 17.0.15 and 25.0.3 alike) now and then loses
+     * the bytes that arrive in the same socket read as the server's {@code 101}: buffers the selector thread hands to
+     * the HTTP/1.1 reader after it has been drained for the switch are never passed on to the HTTP/2 connection, whose
+     * frame decoder then takes text from the middle of a DATA frame for a frame header ("Frame type(110)
+     * length(2122607) exceeds MAX_FRAME_SIZE(16384)": " con" of socket.io.js at offset 16637). The server's frames
+     * were well-formed in every recorded failure. HTTP/2 is checked below, with {@link H2c}, which reads the frames
+     * itself.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void everyFileIsServedAsPublished() throws Exception {
@@ -77,6 +89,33 @@ class ClientBundleIT {
             HttpResponse<byte[]> df = get(file, null, "deflate");
             assertEquals("deflate", df.headers().firstValue("Content-Encoding").orElse(null), file);
             assertArrayEquals(expected, new InflaterInputStream(new ByteArrayInputStream(df.body())).readAllBytes(), file);
+        }
+    }
+
+    /**
+     * Each file as the response to a GET that asks for an h2c upgrade (RFC 7540 section 3.2): after the {@code 101},
+     * HTTP/2 frames within the limits the client announced, the response on stream 1, byte-identical to the package.
+     * A server may instead decline the upgrade and answer over HTTP/1.1; the bytes must be the same.
+     */
+    @Test
+    void everyFileIsServedAsPublishedOverAnH2cUpgrade() throws Exception {
+        for (String file : FILES) {
+            byte[] expected = Files.readAllBytes(PACKAGE.resolve("dist").resolve(file));
+            H2c.Response r = H2c.upgrade(uri(file));
+            assertEquals(200, r.status(), file + " over " + r.protocol());
+            assertArrayEquals(expected, r.body(), file + " over " + r.protocol() + " differs from the npm package");
+        }
+    }
+
+    /** Each file over HTTP/2 with prior knowledge (RFC 7540 section 3.4), when the server takes it on plain http. */
+    @Test
+    void everyFileIsServedAsPublishedOverPriorKnowledgeH2c() throws Exception {
+        for (String file : FILES) {
+            byte[] expected = Files.readAllBytes(PACKAGE.resolve("dist").resolve(file));
+            H2c.Response r = H2c.priorKnowledge(uri(file));
+            assumeTrue(r != null, "the server does not take HTTP/2 with prior knowledge on plain http");
+            assertEquals(200, r.status(), file);
+            assertArrayEquals(expected, r.body(), file + " over h2c differs from the npm package");
         }
     }
 
@@ -109,11 +148,15 @@ class ClientBundleIT {
 
     private HttpResponse<byte[]> get(String file, String ifNoneMatch, String acceptEncoding)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(Deployments.loopback(base).resolve("socket.io/" + file))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(file))
                 .timeout(Duration.ofSeconds(10)).GET();
         if (ifNoneMatch != null) b.header("If-None-Match", ifNoneMatch);
         if (acceptEncoding != null) b.header("Accept-Encoding", acceptEncoding);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI uri(String file) {
+        return Deployments.loopback(base).resolve("socket.io/" + file);
     }
 
     private static String packageVersion() throws IOException {
