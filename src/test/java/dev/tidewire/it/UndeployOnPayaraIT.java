@@ -19,13 +19,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@link UndeployChecks} on Payara Micro. Arquillian's Payara Micro container starts one Micro per deployment and
  * cannot deploy a second application into it, so the probe WAR is the deployment and deploys and undeploys the
- * application itself through Payara Micro's runtime API ({@link PayaraDeployServlet}).
+ * application itself through Payara Micro's runtime API ({@link PayaraDeployServlet}). Payara's web class loaders
+ * name the application's directory, so a thread still holding the undeployed application's loader can be seen too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -46,7 +48,8 @@ class UndeployOnPayaraIT {
         File war = Files.createTempFile("tidewire", ".war").toFile();
         war.deleteOnExit();
         Deployments.conformanceWar().as(ZipExporter.class).exportTo(war, true);
-        UndeployChecks.undeployClosesEverySessionAndLeavesNoThreads(probe.resolve("/").toURL(), probe.resolve("threads"),
+        String threads = UndeployChecks.undeployClosesEverySessionAndLeavesNoThreads(probe.resolve("/").toURL(),
+                probe.resolve("threads"),
                 new UndeployChecks.AppDeployer() {
                     public void deploy() {
                         post(probe.resolve("deploy?name=tidewire&war="
@@ -57,6 +60,9 @@ class UndeployOnPayaraIT {
                         post(probe.resolve("undeploy?name=tidewire"));
                     }
                 });
+        // Payara's web class loaders name the application's directory (…/applications/tidewire/WEB-INF/classes/)
+        List<String> holding = threads.lines().filter(l -> l.contains("/applications/tidewire/")).toList();
+        assertEquals(List.of(), holding, "threads still holding the undeployed application's class loader");
     }
 
     private static void post(URI uri) {
