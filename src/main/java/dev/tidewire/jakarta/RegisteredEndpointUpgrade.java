@@ -5,7 +5,6 @@ import dev.tidewire.engine.RequestInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
@@ -14,7 +13,6 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,8 +61,9 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
             PENDING.remove();
         }
         if (resp.getStatus() != 101 && !resp.isCommitted()) {
-            LOG.log(Level.WARNING, "the container did not upgrade the request (status {0})", resp.getStatus());
-            resp.sendError(500);
+            // Tyrus answers nothing when a handshake lacks what it needs (e.g. Sec-WebSocket-Key)
+            LOG.log(Level.INFO, "the container did not take the WebSocket handshake; answered 400");
+            resp.sendError(400);
         }
     }
 
@@ -72,11 +71,11 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
      * Admits only handshakes started by {@link #upgrade}, and passes their request on to the endpoint. Everything else
      * is the container's default behaviour.
      */
-    private static final class PendingRequestConfigurator extends ServerEndpointConfig.Configurator {
-        private final ServerEndpointConfig.Configurator containerDefault = new ServerEndpointConfig.Configurator();
+    private static final class PendingRequestConfigurator extends ContainerDefaultConfigurator {
         private final EngineServer engine;
 
         PendingRequestConfigurator(EngineServer engine) {
+            super(new ServerEndpointConfig.Configurator());
             this.engine = engine;
         }
 
@@ -86,29 +85,19 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
                 LOG.log(Level.DEBUG, "refused a WebSocket request that did not come through the engine");
                 return false;
             }
-            return containerDefault.checkOrigin(originHeaderValue);
+            return super.checkOrigin(originHeaderValue);
         }
 
         @Override
         public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
             RequestInfo info = PENDING.get();
             if (info != null) sec.getUserProperties().put(REQUEST_PROPERTY, info);
-            containerDefault.modifyHandshake(sec, request, response);
+            super.modifyHandshake(sec, request, response);
         }
 
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
             return type.cast(new EngineEndpoint(engine, null));
-        }
-
-        @Override
-        public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-            return containerDefault.getNegotiatedSubprotocol(supported, requested);
-        }
-
-        @Override
-        public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
-            return containerDefault.getNegotiatedExtensions(installed, requested);
         }
     }
 }
