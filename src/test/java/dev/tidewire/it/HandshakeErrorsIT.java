@@ -12,10 +12,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Requests refused before or instead of a session: error codes 0, 1, 2, 3 and 5 over polling (JSON body) and over
@@ -98,6 +100,16 @@ class HandshakeErrorsIT {
     void otherProtocolVersionsAreRefusedOverWebSocket() {
         // node answers 101 and then breaks the socket (PROTOCOL.md section 1); refusing before the 101 is stricter
         assertRefusal(WsClient.refused(eio.ws("EIO=3&transport=websocket")), "Unsupported protocol version");
+    }
+
+    @Test
+    void theWebSocketEndpointsOwnPathIsNoWayAroundTheChecks() {
+        // on Payara the engine's endpoint is registered at <path>.websocket and admits only upgrades the engine has
+        // checked (403 otherwise); on WildFly that path is an ordinary request to the engine, checked as any other
+        URI direct = URI.create(eio.ws("EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA").toString()
+                .replace("/engine.io/?", "/engine.io/.websocket?"));
+        int status = WsClient.refused(direct).getResponse().statusCode();
+        assertTrue(status == 400 || status == 403, "an unknown session id refused with " + status);
     }
 
     private static void assertRefusal(WebSocketHandshakeException refused, String message) {
