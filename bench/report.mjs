@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Prints the table of a run: medians over repetitions per scenario and target, and the ratios ours/reference and
-// ours/raw (below 1 is better for ours on costs and latencies). Usage: node report.mjs results/<file>.jsonl
+// Prints the table of a run: medians over repetitions per scenario, target and server, and the ratios ours/reference
+// and ours/raw on the same server (below 1 is better for ours on costs and latencies), then the cost of every
+// target side by side. Usage: node report.mjs results/<file>.jsonl
+// Lines without a "server" field (runs before SERVERS existed) count as WildFly (ours, raw) and node (reference).
 import fs from 'node:fs';
 
 const file = process.argv[2];
@@ -16,23 +18,35 @@ const median = (xs) => {
 const fmt = (x, digits = 1) => (x == null ? '–' : Math.abs(x) >= 1000 ? String(Math.round(x)) : x.toFixed(digits));
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : (a / b).toFixed(2));
 
-const groups = new Map(); // scenario -> target -> [lines]
+const serverOf = (l) => l.server || (l.target === 'reference' ? 'node' : 'wildfly');
+const SERVER_ORDER = ['wildfly', 'payara'];
+const servers = [...new Set(lines.filter((l) => l.target !== 'reference').map(serverOf))]
+  .sort((a, b) => (SERVER_ORDER.indexOf(a) + 1 || 99) - (SERVER_ORDER.indexOf(b) + 1 || 99));
+// a row key: "reference", or "ours@wildfly", "raw@payara", ...
+const keyOf = (l) => (l.target === 'reference' ? 'reference' : `${l.target}@${serverOf(l)}`);
+const label = (key) => key.replace('@', ' on ');
+const rowOrder = ['reference', ...servers.flatMap((s) => [`ours@${s}`, `raw@${s}`])];
+
+const groups = new Map(); // scenario -> key -> [lines]
 for (const l of lines) {
+  if (l.scenario === 'watchdog') continue;
   if (!groups.has(l.scenario)) groups.set(l.scenario, new Map());
-  const byTarget = groups.get(l.scenario);
-  if (!byTarget.has(l.target)) byTarget.set(l.target, []);
-  byTarget.get(l.target).push(l);
+  const byKey = groups.get(l.scenario);
+  if (!byKey.has(keyOf(l))) byKey.set(keyOf(l), []);
+  byKey.get(keyOf(l)).push(l);
 }
+const watchdogs = lines.filter((l) => l.scenario === 'watchdog');
 
 // per scenario: the cost figure compared across targets
 const COST = (l) => (l.scenario === 'memory' ? l.heap_used_per_conn_bytes : l.cpu_us_per_op);
 const rows = [];
 rows.push('| scenario | target | runs | ops/s | server cores busy | server CPU µs/op | each run | kernel share | p50 ms | p90 ms | p99 ms | failures | heap B/conn | heap growth held | cost ours/ref | cost ours/raw | p99 ours/ref | p99 ours/raw |');
 rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const [scenario, byTarget] of groups) {
+const summary = []; // scenario -> medians per key
+for (const [scenario, byKey] of groups) {
   const med = {};
-  for (const [target, ls] of byTarget) {
-    med[target] = {
+  for (const [key, ls] of byKey) {
+    med[key] = {
       runs: ls.length,
       ops: median(ls.map((l) => l.ops_per_s)),
       busy: median(ls.map((l) => l.server_cores_busy)),
@@ -45,18 +59,34 @@ for (const [scenario, byTarget] of groups) {
       each: ls.map(COST).filter((v) => v != null).map((v) => fmt(v, v >= 100 ? 0 : 1)).join(' / '),
       sys: median(ls.map((l) => l.server_sys_share)),
       errors: ls.filter((l) => l.error).map((l) => l.error),
+      incomplete: ls.reduce((n, l) => n + (l.incomplete_broadcasts || 0), 0),
     };
   }
-  for (const target of ['ours', 'raw', 'reference', ...[...byTarget.keys()].filter((t) => !['ours', 'raw', 'reference'].includes(t))]) {
-    const m = med[target];
+  summary.push([scenario, med]);
+  for (const key of [...rowOrder, ...[...byKey.keys()].filter((k) => !rowOrder.includes(k))]) {
+    const m = med[key];
     if (!m) continue;
-    const ours = med.ours;
-    const isOurs = target === 'ours';
-    rows.push(`| ${scenario} | ${target} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${m.each} | ${fmt(m.sys, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
-      + `${isOurs ? ratio(ours.cost, med.reference?.cost) : ''} | ${isOurs ? ratio(ours.cost, med.raw?.cost) : ''} | `
-      + `${isOurs ? ratio(ours.p99, med.reference?.p99) : ''} | ${isOurs ? ratio(ours.p99, med.raw?.p99) : ''} |`);
+    const isOurs = key.startsWith('ours@');
+    const ours = m;
+    const raw = med[key.replace(/^ours@/, 'raw@')];
+    rows.push(`| ${scenario} | ${label(key)} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${m.each} | ${fmt(m.sys, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
+      + `${isOurs ? ratio(ours.cost, med.reference?.cost) : ''} | ${isOurs ? ratio(ours.cost, raw?.cost) : ''} | `
+      + `${isOurs ? ratio(ours.p99, med.reference?.p99) : ''} | ${isOurs ? ratio(ours.p99, raw?.p99) : ''} |`);
   }
 }
 console.log(`results: ${file}`);
 console.log('cost = server CPU µs per message / delivery / connection; for memory, heap bytes per idle connection (after a full GC)');
 console.log(rows.join('\n'));
+
+// side by side: the median cost of each target, and ours/reference, ours/raw per server
+const cell = (m) => (m ? `${fmt(m.cost, m.cost >= 100 ? 0 : 1)}${m.failures ? ` (${m.failures} failures)` : ''}` : '–');
+const head = ['scenario', 'reference', ...servers.flatMap((s) => [`ours on ${s}`, `raw on ${s}`]),
+  ...servers.flatMap((s) => [`ours/ref ${s}`, `ours/raw ${s}`])];
+const side = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+for (const [scenario, med] of summary) {
+  side.push(`| ${scenario} | ${cell(med.reference)} | ${servers.map((s) => `${cell(med[`ours@${s}`])} | ${cell(med[`raw@${s}`])}`).join(' | ')} | `
+    + `${servers.map((s) => `${ratio(med[`ours@${s}`]?.cost, med.reference?.cost)} | ${ratio(med[`ours@${s}`]?.cost, med[`raw@${s}`]?.cost)}`).join(' | ')} |`);
+}
+console.log('\ncost side by side (medians; failures summed over the runs)');
+console.log(side.join('\n'));
+for (const w of watchdogs) console.log(`watchdog: ${w.target}${w.server ? ' on ' + w.server : ''}, rep ${w.rep}: ${w.error}`);

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The one benchmark command: every scenario against ours (Tidewire on WildFly), the raw JSR-356 floor (the same
-# WildFly, bare endpoints) and the npm socket.io reference server, in turn; a fresh server per run; the server pinned
-# to one core and the harness to the other; REPS repetitions; then a table of medians with the ratios ours/reference
-# and ours/raw. JSON lines go to bench/results/<timestamp>.jsonl.
+# The one benchmark command: every scenario against ours (Tidewire), the raw JSR-356 floor (the same server, bare
+# endpoints) on each server of SERVERS, and the npm socket.io reference server, in turn; a fresh server per run; the
+# server pinned to one core and the harness to the other; REPS repetitions; then a table of medians with the ratios
+# ours/reference and ours/raw per server. JSON lines go to bench/results/<timestamp>.jsonl, each with "rep" and
+# "server" (wildfly, payara; node for the reference) next to "target".
 #
-#   bench/run-all.sh                      # full run (about an hour on 2 cores with the defaults)
+#   bench/run-all.sh                      # full run (about an hour on 2 cores with the defaults, per server)
+#   SERVERS="wildfly payara" bench/run-all.sh   # ours and raw on both servers, the reference once
 #   SMOKE=1 bench/run-all.sh              # a few seconds per scenario, small counts, ours only, one server (CI)
 #
 # Environment (defaults in brackets):
 #   SCENARIOS ["echo binary broadcast storm-ws storm-upgrade memory"]   TARGETS ["ours raw reference"]
+#   SERVERS ["wildfly"] servers that run ours and raw (wildfly, payara; see server-config/server.sh)
+#   TIDEWIRE_OPTS [""] extra JVM options / -D system properties for ours and raw (server-config/bench.sh)
 #   DURATION [30] measured seconds per run (memory: seconds the connections are held)
 #   WARMUP [20] unmeasured seconds of the same load before each measured window (also given to the reference)
 #   REPS [3]  PORT [3400] (ours/raw)  REF_PORT [3401] (reference)  HEAP [1g] (ours/raw, -Xms = -Xmx)
@@ -27,6 +31,10 @@ PIN="${PIN:-1}"
 SERVER_CPU="${SERVER_CPU:-0}"
 HARNESS_CPU="${HARNESS_CPU:-1}"
 HARNESS_ARGS="${HARNESS_ARGS:-}"
+SERVERS="${SERVERS:-wildfly}"
+for server in $SERVERS; do
+  [[ "$server" == wildfly || "$server" == payara ]] || { echo "unknown server '$server' in SERVERS (wildfly, payara)" >&2; exit 2; }
+done
 if [[ "$SMOKE" == 1 ]]; then
   SCENARIOS="${SCENARIOS:-echo binary broadcast storm-ws storm-upgrade memory}"
   TARGETS="${TARGETS:-ours}"
@@ -65,9 +73,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-start_ours() { # prints the server PID (run in $(...): the caller sets OURS_UP=1 first)
+start_ours() { # start_ours SERVER: prints the server PID (run in $(...): the caller sets OURS_UP=1 first)
   local pid
-  pid=$(PORT="$PORT" HEAP="$HEAP" "$ROOT/server-config/bench.sh" start | grep -E '^[0-9]+$' | tail -1)
+  pid=$(SERVER="$1" PORT="$PORT" HEAP="$HEAP" "$ROOT/server-config/bench.sh" start | grep -E '^[0-9]+$' | tail -1)
   if [[ "$PIN" == 1 ]] && command -v taskset >/dev/null; then taskset -apc "$SERVER_CPU" "$pid" >/dev/null; fi
   echo "$pid"
 }
@@ -81,9 +89,9 @@ start_reference() { # sets REF_PID
   kill -0 "$REF_PID" 2>/dev/null || { echo "reference server did not start" >&2; return 1; }
 }
 
-# run_harness TARGET URL PID SCENARIO-LIST REP
+# run_harness TARGET SERVER URL PID SCENARIO-LIST REP
 run_harness() {
-  local target=$1 url=$2 pid=$3 scenarios=$4 rep=$5 budget duration=$DURATION
+  local target=$1 server=$2 url=$3 pid=$4 scenarios=$5 rep=$6 budget duration=$DURATION
   # the memory scenario's duration is its hold time (alone in a full run; in a smoke run both are short)
   [[ "$scenarios" == memory ]] && duration=$MEM_HOLD
   budget=$(( (WARMUP + duration + 90) * $(wc -w <<<"${scenarios//,/ }") + 300 ))
@@ -91,7 +99,29 @@ run_harness() {
   timeout "$budget" $(pin "$HARNESS_CPU") node --max-old-space-size=4096 "$BENCH/harness.mjs" \
       --target "$target" --url "$url" --pid "$pid" --scenarios "$scenarios" \
       --duration "$duration" --warmup "$WARMUP" $SIZES $HARNESS_ARGS \
-    | sed -u "s/^{/{\"rep\":$rep,/" | tee -a "$OUT" || true
+    | sed -u "s/^{/{\"rep\":$rep,\"server\":\"$server\",/" | tee -a "$OUT" || true
+}
+
+# run_target TARGET SERVER SCENARIO-LIST REP: a fresh server (the reference, or ours/raw on SERVER), one harness run
+run_target() {
+  local target=$1 server=$2 list=$3 rep=$4 pid
+  echo "== $list / $target${server:+ on $server} / rep $rep" >&2
+  if [[ "$target" == reference ]]; then
+    start_reference
+    run_harness "$target" node "http://127.0.0.1:$REF_PORT" "$REF_PID" "$list" "$rep"
+  else
+    OURS_UP=1
+    if pid=$(start_ours "$server") && [[ -n "$pid" ]]; then
+      run_harness "$target" "$server" "http://127.0.0.1:$PORT" "$pid" "$list" "$rep"
+    else
+      echo "{\"rep\":$rep,\"server\":\"$server\",\"scenario\":\"${list%%,*}\",\"target\":\"$target\",\"failures\":1,\"error\":\"$server did not start\"}" | tee -a "$OUT"
+    fi
+  fi
+  cleanup
+}
+
+servers_of() { # servers_of TARGET: the servers a target runs on
+  if [[ "$1" == reference ]]; then echo node; else echo "$SERVERS"; fi
 }
 
 applicable() { # applicable TARGET SCENARIO
@@ -100,33 +130,18 @@ applicable() { # applicable TARGET SCENARIO
 
 echo "results: $OUT" >&2
 if [[ "$SMOKE" == 1 ]]; then
-  # one server, every scenario once, briefly
+  # one server per target and server, every scenario once, briefly
   for target in $TARGETS; do
     list=""
     for s in $SCENARIOS; do applicable "$target" "$s" && list="$list${list:+,}$s"; done
-    if [[ "$target" == reference ]]; then
-      start_reference
-      run_harness "$target" "http://127.0.0.1:$REF_PORT" "$REF_PID" "$list" 1
-    else
-      OURS_UP=1; pid=$(start_ours)
-      run_harness "$target" "http://127.0.0.1:$PORT" "$pid" "$list" 1
-    fi
-    cleanup
+    for server in $(servers_of "$target"); do run_target "$target" "$server" "$list" 1; done
   done
 else
   for s in $SCENARIOS; do
     for target in $TARGETS; do
       applicable "$target" "$s" || continue
-      for rep in $(seq 1 "$REPS"); do
-        echo "== $s / $target / rep $rep" >&2
-        if [[ "$target" == reference ]]; then
-          start_reference
-          run_harness "$target" "http://127.0.0.1:$REF_PORT" "$REF_PID" "$s" "$rep"
-        else
-          OURS_UP=1; pid=$(start_ours)
-          run_harness "$target" "http://127.0.0.1:$PORT" "$pid" "$s" "$rep"
-        fi
-        cleanup
+      for server in $(servers_of "$target"); do
+        for rep in $(seq 1 "$REPS"); do run_target "$target" "$server" "$s" "$rep"; done
       done
     done
   done
