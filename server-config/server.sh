@@ -51,7 +51,8 @@ launch_wildfly() {
 }
 
 # launch_payara BASE PORT LOG PIDFILE JVM_OPTS [-Dname=value ...]: Payara Micro takes every JVM option and system
-# property before -jar (it rejects -D after it); its runtime directory is BASE (--rootDir), no clustering.
+# property before -jar (it rejects -D after it); its runtime directory is BASE (--rootDir), no clustering and no
+# data grid (as in the ITs).
 launch_payara() {
   local base=$1 port=$2 log=$3 pidfile=$4 jvm_opts=$5; shift 5
   local -a opts
@@ -60,7 +61,7 @@ launch_payara() {
   mkdir -p "$base"
   cp "$WAR" "$base.war"
   nohup java "${opts[@]}" "$@" -jar "$PAYARA_JAR" --deploy "$base.war" --contextroot / --port "$port" \
-    --nocluster --rootDir "$base" >"$log" 2>&1 < /dev/null &
+    --nocluster --nohazelcast --rootDir "$base" >"$log" 2>&1 < /dev/null &
   echo $! >"$pidfile"
 }
 
