@@ -58,7 +58,7 @@ public class NewsFeed {
         Namespace news = io.of("/news");
         install(news);
         synchronized (this) {
-            task = executor().scheduleAtFixedRate(() -> publish(news), interval, interval, TimeUnit.MILLISECONDS);
+            task = scheduleWithoutLeakingTheLoader(() -> publish(news), interval);
         }
         LOG.log(Level.INFO, "news demo on /news, one item per subscribed topic every {0} ms", String.valueOf(interval));
     }
@@ -112,6 +112,34 @@ public class NewsFeed {
         return m;
     }
 
+
+    /**
+     * A pool thread that the container creates for this task inherits the scheduling thread's context class loader
+     * and keeps it while idle: seen on WildFly 39, where EE-ManagedScheduledExecutorService-default-Thread-1 still
+     * held an undeployed copy of this application's loader. So the task is scheduled with none, and sets the
+     * application's loader itself while it runs.
+     */
+    private ScheduledFuture<?> scheduleWithoutLeakingTheLoader(Runnable work, long interval) {
+        Thread current = Thread.currentThread();
+        ClassLoader app = current.getContextClassLoader();
+        Runnable withLoader = () -> {
+            Thread runner = Thread.currentThread();
+            ClassLoader before = runner.getContextClassLoader();
+            runner.setContextClassLoader(app);
+            try {
+                work.run();
+            } finally {
+                runner.setContextClassLoader(before);
+            }
+        };
+        ScheduledExecutorService executor = executor(); // looked up with the application's loader in place
+        current.setContextClassLoader(null);
+        try {
+            return executor.scheduleAtFixedRate(withLoader, interval, interval, TimeUnit.MILLISECONDS);
+        } finally {
+            current.setContextClassLoader(app);
+        }
+    }
 
     private ScheduledExecutorService executor() {
         try {
