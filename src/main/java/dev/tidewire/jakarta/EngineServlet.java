@@ -34,7 +34,12 @@ final class EngineServlet extends HttpServlet {
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
             upgrade(req, resp);
         } else {
-            engine.handleHttp(new ServletHttpExchange(req, resp));
+            ServletHttpExchange exchange = new ServletHttpExchange(req, resp);
+            try {
+                engine.handleHttp(exchange);
+            } finally {
+                exchange.dispatchEnded();
+            }
         }
     }
 

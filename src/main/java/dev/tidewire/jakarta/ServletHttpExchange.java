@@ -27,6 +27,9 @@ final class ServletHttpExchange implements HttpExchange {
     private final AsyncContext async;
     private final RequestInfo info;
     private final AtomicBoolean responded = new AtomicBoolean();
+    private final Thread dispatchThread = Thread.currentThread();
+    private boolean dispatching = true; // guarded by this
+    private HttpResponse deferred; // guarded by this
 
     ServletHttpExchange(HttpServletRequest req, HttpServletResponse resp) {
         this.req = req;
@@ -65,9 +68,35 @@ final class ServletHttpExchange implements HttpExchange {
         }
     }
 
+    /**
+     * Called by the servlet when its {@code service} returns. A response that another thread gave meanwhile is
+     * written now, on the dispatching thread: Payara (Grizzly) recycles a request that is completed from another
+     * thread while its dispatch is still running, and the connection's next request then fails inside the container
+     * (seen as a NullPointerException in Grizzly and a 500 for a polling POST).
+     */
+    void dispatchEnded() {
+        HttpResponse r;
+        synchronized (this) {
+            dispatching = false;
+            r = deferred;
+            deferred = null;
+        }
+        if (r != null) write(r);
+    }
+
     @Override
     public void respond(HttpResponse r) {
         if (!responded.compareAndSet(false, true)) return;
+        synchronized (this) {
+            if (dispatching && Thread.currentThread() != dispatchThread) {
+                deferred = r;
+                return;
+            }
+        }
+        write(r);
+    }
+
+    private void write(HttpResponse r) {
         try {
             resp.setStatus(r.status());
             for (Map.Entry<String, String> h : r.headers().entrySet()) resp.setHeader(h.getKey(), h.getValue());
