@@ -2,6 +2,7 @@ package dev.tidewire.jakarta;
 
 import dev.tidewire.engine.EngineServer;
 import dev.tidewire.engine.RequestInfo;
+import dev.tidewire.engine.Scheduler;
 import dev.tidewire.engine.WebSocketHandler;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -9,7 +10,6 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
@@ -23,21 +23,31 @@ public final class EngineEndpoint extends Endpoint {
 
     private final EngineServer engine;
     private final RequestInfo request;
+    private final Scheduler closeTimers;
     private volatile WebSocketHandler handler;
+    private volatile OffDispatchClose offDispatch;
+    private volatile JsrWebSocketConnection connection;
 
-    /** @param request the upgraded request, or {@code null} to take it from the user properties at open */
-    EngineEndpoint(EngineServer engine, RequestInfo request) {
+    /**
+     * @param request the upgraded request, or {@code null} to take it from the user properties at open
+     * @param closeTimers where closes are deferred to (see {@link OffDispatchClose}), or {@code null} where the
+     *     container lets a socket be closed from any thread at any time
+     */
+    EngineEndpoint(EngineServer engine, RequestInfo request, Scheduler closeTimers) {
         this.engine = engine;
         this.request = request;
+        this.closeTimers = closeTimers;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        if (closeTimers != null) offDispatch = OffDispatchClose.openingNow(closeTimers);
+        connection = new JsrWebSocketConnection(session, offDispatch);
         RequestInfo info = request != null ? request
                 : (RequestInfo) config.getUserProperties().get(RegisteredEndpointUpgrade.REQUEST_PROPERTY);
         if (info == null) { // cannot happen through the servlet; refuse rather than serve an unchecked connection
             LOG.log(Level.WARNING, "WebSocket opened without an upgrade request checked by the engine; closing");
-            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not upgraded by the engine"));
+            connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "not upgraded by the engine");
             return;
         }
         int max = engine.options().maxHttpBufferSize();
@@ -46,25 +56,23 @@ public final class EngineEndpoint extends Endpoint {
         session.setMaxIdleTimeout(0); // the heartbeat decides when a peer is gone
         // text arrives in parts and is bounded here: Undertow does not apply the text limit across the frames of
         // a fragmented message (the JDK client fragments long texts), so a Whole<String> handler would buffer any size
-        session.addMessageHandler(String.class, new BoundedText(session, max));
+        session.addMessageHandler(String.class, new BoundedText(max));
         // Tyrus (Payara) applies the binary limit only to fragmented messages, so a single large frame is checked here
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) data -> {
-            if (data.length > max) closeTooBig(session, max);
+            if (data.length > max) closeTooBig(max);
             else handler.onBinary(data);
         });
-        handler = engine.onWebSocketOpen(info, new JsrWebSocketConnection(session));
+        handler = engine.onWebSocketOpen(info, connection);
     }
 
     /** Joins the parts of a text message; over {@code max} UTF-8 bytes the socket is closed with 1009, as ws does. */
     private final class BoundedText implements MessageHandler.Partial<String> {
-        private final Session session;
         private final long max;
         private final StringBuilder parts = new StringBuilder();
         private long bytes;
         private boolean tooBig;
 
-        BoundedText(Session session, long max) {
-            this.session = session;
+        BoundedText(long max) {
             this.max = max;
         }
 
@@ -79,7 +87,7 @@ public final class EngineEndpoint extends Endpoint {
                 if (bytes > max) {
                     tooBig = true;
                     parts.setLength(0);
-                    closeTooBig(session, max);
+                    closeTooBig(max);
                 } else if (last && parts.length() == 0) {
                     handler.onText(part);
                 } else {
@@ -100,17 +108,9 @@ public final class EngineEndpoint extends Endpoint {
     }
 
     /** Over {@code max} bytes the socket is closed with 1009, as ws does. */
-    private static void closeTooBig(Session session, long max) {
+    private void closeTooBig(long max) {
         LOG.log(Level.DEBUG, "message over {0} bytes; closing with 1009", max);
-        closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
-    }
-
-    private static void closeQuietly(Session session, CloseReason reason) {
-        try {
-            session.close(reason);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "closing a socket failed: {0}", e.toString());
-        }
+        connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message too big");
     }
 
     /** UTF-8 length; each half of a surrogate pair counts 2, so a pair split across parts still counts 4. */
@@ -127,6 +127,8 @@ public final class EngineEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         WebSocketHandler h = handler;
         if (h != null) h.onClose(closeReason.getCloseCode().getCode());
+        OffDispatchClose off = offDispatch;
+        if (off != null) off.holdUntilSafe(); // the container finishes the close when this returns
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tidewire.jakarta;
 import dev.tidewire.engine.ConnectionListener;
 import dev.tidewire.engine.EngineOptions;
 import dev.tidewire.engine.EngineServer;
+import dev.tidewire.engine.Scheduler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.websocket.DeploymentException;
@@ -35,11 +36,13 @@ public final class EngineRegistration {
         String name = "tidewire-engine" + options.path().replace('/', '-');
         WebSocketUpgrade upgrade;
         try {
-            upgrade = WebSocketUpgrade.forContainer(container, engine, options.path());
+            upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler());
         } catch (DeploymentException e) {
             throw new IllegalStateException("the WebSocket endpoint could not be registered at " + options.path(), e);
         }
-        ServletRegistration.Dynamic reg = context.addServlet(name, new EngineServlet(engine, upgrade));
+        // elsewhere (Payara) finishing a request runs its completion on the calling thread: see ServletHttpExchange
+        Scheduler completions = Containers.isUndertow(container) ? null : scheduler.scheduler();
+        ServletRegistration.Dynamic reg = context.addServlet(name, new EngineServlet(engine, upgrade, completions));
         if (reg == null) throw new IllegalStateException("a servlet named " + name + " is already registered");
         reg.setAsyncSupported(true);
         reg.setLoadOnStartup(1);

@@ -1,6 +1,7 @@
 package dev.tidewire.jakarta;
 
 import dev.tidewire.engine.EngineServer;
+import dev.tidewire.engine.Scheduler;
 import dev.tidewire.engine.HttpResponse;
 import dev.tidewire.engine.RequestInfo;
 import jakarta.servlet.http.HttpServlet;
@@ -22,10 +23,13 @@ final class EngineServlet extends HttpServlet {
 
     private final transient EngineServer engine;
     private final transient WebSocketUpgrade webSocketUpgrade;
+    private final transient Scheduler completions;
 
-    EngineServlet(EngineServer engine, WebSocketUpgrade webSocketUpgrade) {
+    /** @param completions where polling responses given outside their dispatch are written, or {@code null}: anywhere */
+    EngineServlet(EngineServer engine, WebSocketUpgrade webSocketUpgrade, Scheduler completions) {
         this.engine = engine;
         this.webSocketUpgrade = webSocketUpgrade;
+        this.completions = completions;
     }
 
     @Override
@@ -34,7 +38,7 @@ final class EngineServlet extends HttpServlet {
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
             upgrade(req, resp);
         } else {
-            ServletHttpExchange exchange = new ServletHttpExchange(req, resp);
+            ServletHttpExchange exchange = new ServletHttpExchange(req, resp, completions);
             try {
                 engine.handleHttp(exchange);
             } finally {

@@ -13,7 +13,8 @@ import java.nio.ByteBuffer;
 /**
  * The engine's view of a JSR-356 session: asynchronous sends. The specification lets a container refuse a send
  * while another is in progress, so the engine keeps one in flight, except on Undertow (WildFly), whose sessions
- * queue sends in order and write queued frames together.
+ * queue sends in order and write queued frames together. Closes run where the container needs them to (see
+ * {@link OffDispatchClose}).
  */
 final class JsrWebSocketConnection implements WebSocketConnection {
     private static final Logger LOG = System.getLogger("tidewire.engine.websocket");
@@ -22,11 +23,14 @@ final class JsrWebSocketConnection implements WebSocketConnection {
     private final Session session;
     private final RemoteEndpoint.Async remote;
     private final int maxFramesInFlight;
+    private final OffDispatchClose offDispatch;
 
-    JsrWebSocketConnection(Session session) {
+    /** @param offDispatch how closes are deferred, or {@code null} to close on the calling thread */
+    JsrWebSocketConnection(Session session, OffDispatchClose offDispatch) {
         this.session = session;
+        this.offDispatch = offDispatch;
         this.remote = session.getAsyncRemote();
-        this.maxFramesInFlight = session.getClass().getName().startsWith("io.undertow.") ? UNDERTOW_FRAMES_IN_FLIGHT : 1;
+        this.maxFramesInFlight = Containers.isUndertow(session) ? UNDERTOW_FRAMES_IN_FLIGHT : 1;
     }
 
     @Override
@@ -46,9 +50,15 @@ final class JsrWebSocketConnection implements WebSocketConnection {
 
     @Override
     public void close(int code, String reason) {
+        CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
+        if (offDispatch == null) closeNow(session, closeReason);
+        else offDispatch.close(() -> closeNow(session, closeReason));
+    }
+
+    private static void closeNow(Session session, CloseReason reason) {
         if (!session.isOpen()) return;
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            session.close(reason);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "closing websocket failed: {0}", e.toString());
         }

@@ -31,7 +31,7 @@ final class PerRequestEndpointUpgrade implements WebSocketUpgrade {
     @Override
     public void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info)
             throws IOException, DeploymentException {
-        EngineEndpoint endpoint = new EngineEndpoint(engine, info);
+        EngineEndpoint endpoint = new EngineEndpoint(engine, info, null);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
                 .configurator(new EngineEndpointConfigurator(containerDefault, endpoint)).build();
         container.upgradeHttpToWebSocket(req, resp, config, Map.of());

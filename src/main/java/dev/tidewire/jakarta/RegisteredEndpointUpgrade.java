@@ -2,6 +2,7 @@ package dev.tidewire.jakarta;
 
 import dev.tidewire.engine.EngineServer;
 import dev.tidewire.engine.RequestInfo;
+import dev.tidewire.engine.Scheduler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
@@ -41,11 +42,11 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
         this.config = config;
     }
 
-    static RegisteredEndpointUpgrade register(ServerContainer container, EngineServer engine, String enginePath)
-            throws DeploymentException {
+    static RegisteredEndpointUpgrade register(ServerContainer container, EngineServer engine, String enginePath,
+                                              Scheduler closeTimers) throws DeploymentException {
         String endpointPath = enginePath + ENDPOINT_SUFFIX;
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, endpointPath)
-                .configurator(new PendingRequestConfigurator(engine)).build();
+                .configurator(new PendingRequestConfigurator(engine, closeTimers)).build();
         container.addEndpoint(config);
         LOG.log(Level.DEBUG, "WebSocket endpoint registered at {0} ({1})", endpointPath, container.getClass().getName());
         return new RegisteredEndpointUpgrade(container, config);
@@ -73,10 +74,12 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
      */
     private static final class PendingRequestConfigurator extends ContainerDefaultConfigurator {
         private final EngineServer engine;
+        private final Scheduler closeTimers;
 
-        PendingRequestConfigurator(EngineServer engine) {
+        PendingRequestConfigurator(EngineServer engine, Scheduler closeTimers) {
             super(new ServerEndpointConfig.Configurator());
             this.engine = engine;
+            this.closeTimers = closeTimers;
         }
 
         @Override
@@ -97,7 +100,7 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
 
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new EngineEndpoint(engine, null));
+            return type.cast(new EngineEndpoint(engine, null, closeTimers));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's timer thread: a small scheduled pool of our own, with threads from the container's
@@ -27,9 +28,19 @@ final class Schedulers {
 
     /** A scheduler and the executor to stop with it. */
     record Owned(Scheduler scheduler, ScheduledThreadPoolExecutor ownExecutor) implements AutoCloseable {
+        /** Lets tasks already due soon run (the deferred closes of {@link OffDispatchClose}), then stops the pool. */
         @Override
         public void close() {
-            ownExecutor.shutdownNow();
+            ownExecutor.shutdown();
+            try {
+                if (!ownExecutor.awaitTermination(OffDispatchClose.GRACE_MILLIS + 800, TimeUnit.MILLISECONDS)) {
+                    LOG.log(Level.DEBUG, "timers still pending at shutdown; cancelled");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ownExecutor.shutdownNow();
+            }
         }
     }
 

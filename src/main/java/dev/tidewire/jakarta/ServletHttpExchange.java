@@ -3,6 +3,7 @@ package dev.tidewire.jakarta;
 import dev.tidewire.engine.HttpExchange;
 import dev.tidewire.engine.HttpResponse;
 import dev.tidewire.engine.RequestInfo;
+import dev.tidewire.engine.Scheduler;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -16,24 +17,39 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A servlet request in async mode, read and answered with non-blocking I/O so that a held poll parks no thread. */
 final class ServletHttpExchange implements HttpExchange {
     private static final Logger LOG = System.getLogger("tidewire.engine.polling");
+    /** See the constructor: room for the container to finish unwinding a dispatch; it takes microseconds when warm. */
+    static final long COMPLETION_GRACE_MILLIS = 50;
 
     private final HttpServletRequest req;
     private final HttpServletResponse resp;
     private final AsyncContext async;
     private final RequestInfo info;
     private final AtomicBoolean responded = new AtomicBoolean();
+    private final Scheduler completions;
     private final Thread dispatchThread = Thread.currentThread();
     private boolean dispatching = true; // guarded by this
+    private long dispatchEndedAt; // guarded by this; on the completions' clock
     private HttpResponse deferred; // guarded by this
 
-    ServletHttpExchange(HttpServletRequest req, HttpServletResponse resp) {
+    /**
+     * @param completions where a response given after the dispatch is written, or {@code null} for the calling thread.
+     *     Payara (Grizzly) runs the end of a request on the thread that completes it, request listeners included
+     *     (payara/Payara#3851). From another request's dispatch thread, which is where an echo or a broadcast
+     *     answers a held poll, that tangles the two requests; and while the container is still unwinding the poll's
+     *     own dispatch after {@code service} returned, the poll's request is recycled under it. Both were seen as
+     *     container NullPointerExceptions that broke later requests. So there, such a response is written on the
+     *     engine's timer thread, and not before {@link #COMPLETION_GRACE_MILLIS} after the dispatch ended.
+     */
+    ServletHttpExchange(HttpServletRequest req, HttpServletResponse resp, Scheduler completions) {
         this.req = req;
         this.resp = resp;
+        this.completions = completions;
         this.info = RequestInfos.from(req);
         this.async = req.startAsync();
         async.setTimeout(0); // a poll is held until data arrives; the heartbeat bounds it
@@ -78,6 +94,7 @@ final class ServletHttpExchange implements HttpExchange {
         HttpResponse r;
         synchronized (this) {
             dispatching = false;
+            if (completions != null) dispatchEndedAt = completions.nowMillis();
             r = deferred;
             deferred = null;
         }
@@ -87,13 +104,26 @@ final class ServletHttpExchange implements HttpExchange {
     @Override
     public void respond(HttpResponse r) {
         if (!responded.compareAndSet(false, true)) return;
+        boolean inOwnDispatch;
+        long endedAt;
         synchronized (this) {
+            inOwnDispatch = dispatching;
+            endedAt = dispatchEndedAt;
             if (dispatching && Thread.currentThread() != dispatchThread) {
                 deferred = r;
                 return;
             }
         }
-        write(r);
+        if (inOwnDispatch || completions == null) {
+            write(r);
+            return;
+        }
+        long delay = Math.max(0, endedAt + COMPLETION_GRACE_MILLIS - completions.nowMillis());
+        try {
+            completions.schedule(() -> write(r), delay);
+        } catch (RejectedExecutionException e) { // shutting down
+            write(r);
+        }
     }
 
     private void write(HttpResponse r) {

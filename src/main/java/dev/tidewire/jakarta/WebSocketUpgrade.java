@@ -2,6 +2,7 @@ package dev.tidewire.jakarta;
 
 import dev.tidewire.engine.EngineServer;
 import dev.tidewire.engine.RequestInfo;
+import dev.tidewire.engine.Scheduler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
@@ -17,15 +18,20 @@ import java.io.IOException;
 interface WebSocketUpgrade {
     void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info) throws IOException, DeploymentException;
 
-    /** Called while the web application starts (endpoints can only be added then). */
-    static WebSocketUpgrade forContainer(ServerContainer container, EngineServer engine, String path)
+    /**
+     * Called while the web application starts (endpoints can only be added then).
+     *
+     * @param timers the engine's timers, where closes are deferred on containers that need it ({@link OffDispatchClose})
+     */
+    static WebSocketUpgrade forContainer(ServerContainer container, EngineServer engine, String path, Scheduler timers)
             throws DeploymentException {
         // Undertow (WildFly) upgrades to the configuration it is given, which is the cheapest path per connection.
         // Tyrus (Payara, GlassFish) ignores that configuration and looks the request's path up among the endpoints
-        // registered at deployment, so there the engine's endpoint is registered once at a path of its own.
-        if (container.getClass().getName().startsWith("io.undertow.")) {
+        // registered at deployment, so there the engine's endpoint is registered once at a path of its own. Undertow
+        // lets a socket be closed from any thread at any time; Tyrus on Grizzly does not.
+        if (Containers.isUndertow(container)) {
             return new PerRequestEndpointUpgrade(container, engine, path);
         }
-        return RegisteredEndpointUpgrade.register(container, engine, path);
+        return RegisteredEndpointUpgrade.register(container, engine, path, timers);
     }
 }

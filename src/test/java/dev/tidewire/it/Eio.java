@@ -70,6 +70,12 @@ final class Eio {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** Asks the conformance fixture to close session {@code sid} from the server side (its close servlet). */
+    HttpResponse<String> closeFromServer(String sid) {
+        return send(HttpRequest.newBuilder(base.resolve("fixture/close?sid=" + sid)).timeout(WAIT)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

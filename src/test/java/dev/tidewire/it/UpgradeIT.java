@@ -10,8 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,31 +26,10 @@ class UpgradeIT {
     @ArquillianResource
     URL base;
 
-    /** A polling session with a poll pending and a probed WebSocket (2probe answered 3probe, poll answered 6). */
-    private record Probed(String sid, WsClient ws) {
-    }
-
-    private Probed probe(Eio eio) throws Exception {
-        String sid = eio.handshake().getString("sid");
-        CompletableFuture<HttpResponse<String>> pending = eio.getAsync(Eio.sidQuery(sid));
-        WsClient ws = WsClient.connect(eio.ws("EIO=4&transport=websocket&sid=" + sid));
-        ws.send("2probe");
-        assertEquals("3probe", ws.nextText());
-        HttpResponse<String> poll = pending.get(Eio.WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(200, poll.statusCode(), poll.body());
-        if (poll.body().equals("2")) { // a heartbeat ping answered the poll before the probe: pong, poll again
-            assertEquals("ok", eio.post(Eio.sidQuery(sid), "3").body());
-            poll = eio.get(Eio.sidQuery(sid));
-            assertEquals(200, poll.statusCode(), poll.body());
-        }
-        assertEquals("6", poll.body());
-        return new Probed(sid, ws);
-    }
-
     @Test
     void fullUpgradeSequence() throws Exception {
         Eio eio = new Eio(base);
-        Probed p = probe(eio);
+        ProbedUpgrade p = ProbedUpgrade.start(eio);
         try (WsClient ws = p.ws()) {
             ws.send("5");
             ws.assertEchoes("over the upgraded socket ✓");
@@ -66,7 +43,7 @@ class UpgradeIT {
     @Test
     void messagesQueuedBeforeTheUpgradeArriveOverTheSocket() throws Exception {
         Eio eio = new Eio(base);
-        Probed p = probe(eio);
+        ProbedUpgrade p = ProbedUpgrade.start(eio);
         try (WsClient ws = p.ws()) {
             // posted while probing: the echo cannot go out by polling (polls get noop), so it waits for the socket
             assertEquals("ok", eio.post(Eio.sidQuery(p.sid()), "4queued during the probe").body());
@@ -80,7 +57,7 @@ class UpgradeIT {
     @Test
     void secondUpgradeAfterTheUpgradeIsClosedAtOnce() throws Exception {
         Eio eio = new Eio(base);
-        Probed p = probe(eio);
+        ProbedUpgrade p = ProbedUpgrade.start(eio);
         try (WsClient ws = p.ws()) {
             ws.send("5");
             ws.assertEchoes("upgraded");
@@ -96,7 +73,7 @@ class UpgradeIT {
     @Test
     void secondUpgradeWhileProbingIsClosedAtOnce() throws Exception {
         Eio eio = new Eio(base);
-        Probed p = probe(eio);
+        ProbedUpgrade p = ProbedUpgrade.start(eio);
         try (WsClient ws = p.ws()) {
             try (WsClient second = WsClient.connect(eio.ws("EIO=4&transport=websocket&sid=" + p.sid()))) {
                 WsClient.Closed closed = second.awaitClosed();
