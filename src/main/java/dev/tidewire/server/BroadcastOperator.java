@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Selects sockets of a namespace by rooms and exclusions, and acts on them. Immutable: every method that narrows
@@ -104,7 +105,22 @@ public final class BroadcastOperator {
         }
         List<Object> responses = Collections.synchronizedList(new ArrayList<>(targets.size()));
         AtomicInteger remaining = new AtomicInteger(targets.size());
-        Scheduler.Timer timer = timeoutMillis <= 0 ? null : namespace.server().scheduler().schedule(() -> {
+        AtomicReference<Scheduler.Timer> timer = new AtomicReference<>();
+        // every pending ack is registered before the timer is armed (a short timeout may fire before the next
+        // statement) and the timer before anything is sent (so a reply finds it)
+        for (Socket s : targets) {
+            s.expectAck(ackId).thenAccept(reply -> {
+                responses.add(reply.isEmpty() ? null : reply.get(0));
+                if (remaining.decrementAndGet() == 0) {
+                    Scheduler.Timer armed = timer.get();
+                    if (armed != null) armed.cancel();
+                    synchronized (responses) {
+                        result.complete(new ArrayList<>(responses));
+                    }
+                }
+            });
+        }
+        if (timeoutMillis > 0) timer.set(namespace.server().scheduler().schedule(() -> {
             for (Socket s : targets) s.forgetAck(ackId);
             List<Object> partial;
             synchronized (responses) {
@@ -113,19 +129,8 @@ public final class BroadcastOperator {
             // on the handler executor: callbacks chained by the application may block
             namespace.server().runOnHandlerExecutor(
                     () -> result.completeExceptionally(new BroadcastAckTimeoutException(partial)));
-        }, timeoutMillis);
-        for (Socket s : targets) {
-            s.expectAck(ackId).thenAccept(reply -> {
-                responses.add(reply.isEmpty() ? null : reply.get(0));
-                if (remaining.decrementAndGet() == 0) {
-                    if (timer != null) timer.cancel();
-                    synchronized (responses) {
-                        result.complete(new ArrayList<>(responses));
-                    }
-                }
-            });
-            s.client().write(encoded, isVolatile);
-        }
+        }, timeoutMillis));
+        for (Socket s : targets) s.client().write(encoded, isVolatile);
         return result;
     }
 

@@ -264,12 +264,13 @@ public final class Socket {
             return result;
         }
         long ackId = namespace.nextAckId();
-        Scheduler.Timer timer = timeoutMillis > 0 ? namespace.server().scheduler().schedule(() -> {
+        PendingAck pending = new PendingAck(result);
+        pendingAcks().put(ackId, pending); // before the timer: a short timeout may fire before the next statement
+        if (timeoutMillis > 0) pending.arm(namespace.server().scheduler().schedule(() -> {
             // completed on the client's serial executor: callbacks chained by the application may block
             if (pendingAcks().remove(ackId) != null) client.runSerially(
                     () -> result.completeExceptionally(new TimeoutException("operation has timed out")));
-        }, timeoutMillis) : null;
-        pendingAcks().put(ackId, new PendingAck(result, timer));
+        }, timeoutMillis));
         send(event, args, ackId, false);
         return result;
     }
@@ -277,7 +278,7 @@ public final class Socket {
     /** Registers a pending ack for a broadcast already encoded with {@code ackId}; completes with the reply. */
     CompletableFuture<List<Object>> expectAck(long ackId) {
         CompletableFuture<List<Object>> reply = new CompletableFuture<>();
-        pendingAcks().put(ackId, new PendingAck(reply, null));
+        pendingAcks().put(ackId, new PendingAck(reply));
         return reply;
     }
 
@@ -403,8 +404,8 @@ public final class Socket {
         Map<Long, PendingAck> acks = pendingAcks;
         PendingAck pending = acks == null ? null : acks.remove(ackId);
         if (pending == null) return; // unknown or timed out: ignored, as the reference does
-        if (pending.timer() != null) pending.timer().cancel();
-        pending.result().complete(args);
+        pending.cancelTimer();
+        pending.result.complete(args);
     }
 
     /** Whether leaving runs no user code: no disconnect(ing) listeners and no ack awaited from the client. */
@@ -424,8 +425,8 @@ public final class Socket {
         Map<Long, PendingAck> acks = pendingAcks;
         if (acks != null) {
             for (PendingAck p : acks.values()) {
-                if (p.timer() != null) p.timer().cancel();
-                p.result().completeExceptionally(new IllegalStateException("socket disconnected: " + reason));
+                p.cancelTimer();
+                p.result.completeExceptionally(new IllegalStateException("socket disconnected: " + reason));
             }
             acks.clear();
         }
@@ -441,7 +442,25 @@ public final class Socket {
         }
     }
 
-    private record PendingAck(CompletableFuture<List<Object>> result, Scheduler.Timer timer) {
+    /** An ack the server awaits; its timeout, if any, is armed once the entry is registered. */
+    private static final class PendingAck {
+        final CompletableFuture<List<Object>> result;
+        private volatile Scheduler.Timer timer;
+
+        PendingAck(CompletableFuture<List<Object>> result) {
+            this.result = result;
+        }
+
+        /** Keeps the armed timeout; cancels it at once if the ack was settled meanwhile. */
+        void arm(Scheduler.Timer armed) {
+            timer = armed;
+            if (result.isDone()) armed.cancel();
+        }
+
+        void cancelTimer() {
+            Scheduler.Timer t = timer;
+            if (t != null) t.cancel();
+        }
     }
 
     @Override

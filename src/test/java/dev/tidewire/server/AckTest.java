@@ -152,6 +152,17 @@ class AckTest {
     }
 
     @Test
+    void aTimeoutThatFiresBeforeTheEmitReturnsStillFailsTheAck() {
+        t.clock.fireTimersAsTheyAreArmed(true);
+        CompletableFuture<List<Object>> f = socket.timeout(1).emitWithAck("q").toCompletableFuture();
+        t.clock.fireTimersAsTheyAreArmed(false);
+        assertTrue(f.isCompletedExceptionally(), "the timeout found the pending ack: it was registered first");
+        assertInstanceOf(TimeoutException.class, assertThrows(CompletionException.class, f::join).getCause());
+        c.send("430[\"late\"]"); // ignored: nothing is left pending
+        assertFalse(c.isClosed());
+    }
+
+    @Test
     void timeoutFailsTheAckWhenTheClientDoesNotAnswerInTime() {
         CompletableFuture<List<Object>> f = socket.timeout(1000).emitWithAck("q").toCompletableFuture();
         assertEquals("420[\"q\"]", c.lastText());

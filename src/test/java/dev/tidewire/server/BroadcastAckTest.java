@@ -51,6 +51,20 @@ class BroadcastAckTest {
     }
 
     @Test
+    void aTimeoutThatFiresBeforeTheEmitReturnsLeavesNoAckPending() {
+        SioTestServer t = new SioTestServer();
+        SioTestServer.Peer a = t.connect();
+        a.send("40");
+        Socket socket = t.io.sockets().sockets().values().iterator().next();
+        t.clock.fireTimersAsTheyAreArmed(true);
+        CompletableFuture<List<Object>> result = t.io.timeout(1).emitWithAck("question").toCompletableFuture();
+        t.clock.fireTimersAsTheyAreArmed(false);
+        ExecutionException e = assertThrows(ExecutionException.class, result::get);
+        assertInstanceOf(BroadcastAckTimeoutException.class, e.getCause());
+        assertTrue(socket.closesQuietly(), "the timeout forgot the ack on every target: they were registered first");
+    }
+
+    @Test
     void noTargetCompletesAtOnceWithNoResponses() throws Exception {
         SioTestServer t = new SioTestServer();
         assertEquals(List.of(), t.io.to("nobody").timeout(100).emitWithAck("q").toCompletableFuture().get());
