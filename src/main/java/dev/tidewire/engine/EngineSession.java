@@ -228,11 +228,22 @@ public final class EngineSession {
         }));
     }
 
+    /**
+     * Delivers the POST's packets, then answers it, as the reference does: the client sends its next POST once this
+     * one is answered, so packets reach the listener in the order the client sent them, across POSTs.
+     */
     private void onPostBody(HttpExchange ex, Map<String, String> cors, byte[] body) {
-        synchronized (this) {
-            postInProgress = false;
+        try {
+            deliverPostedPackets(body);
+        } finally {
+            synchronized (this) {
+                postInProgress = false;
+            }
+            ex.respond(HttpResponse.text(200, "text/html", "ok", cors));
         }
-        ex.respond(HttpResponse.text(200, "text/html", "ok", cors));
+    }
+
+    private void deliverPostedPackets(byte[] body) {
         // as the reference: packets before a malformed record are delivered, then the session closes
         Payload.Decoded decoded = Payload.decodeUntilError(
                 new String(body, java.nio.charset.StandardCharsets.UTF_8), MAX_PACKETS_PER_POST);

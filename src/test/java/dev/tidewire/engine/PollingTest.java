@@ -41,6 +41,19 @@ class PollingTest {
     // ---------------------------------------------------------------- GET
 
     @Test
+    void aPostIsAnsweredOnlyOnceItsPacketsHaveBeenDelivered() {
+        // the client sends its next POST when this one is answered: answering first let two POSTs' packets overlap
+        FakeHttpExchange post = FakeHttpExchange.post(TestEngine.pollQuery(sid), "4a\u001e4b");
+        List<Boolean> answeredWhenDelivered = new java.util.ArrayList<>();
+        listener().whenMessage = () -> answeredWhenDelivered.add(post.answered());
+        t.http(post);
+        assertEquals(List.of(false, false), answeredWhenDelivered);
+        assertEquals("ok", post.bodyText());
+        assertEquals("ok", t.post(sid, "4c").bodyText(), "the next POST is taken once this one is answered");
+        assertEquals(List.of("a", "b", "c"), listener().messages);
+    }
+
+    @Test
     void bufferedPacketsAreDeliveredInOrderInOnePayload() {
         EngineSession s = t.session(sid);
         assertTrue(s.sendMessage("a"));

@@ -8,9 +8,12 @@ final class RecordingListener implements SessionListener {
     final List<String> messages = new ArrayList<>();
     final List<byte[]> binaries = new ArrayList<>();
     final List<CloseReason> closes = new ArrayList<>();
+    /** Runs as each text message is heard, before it is recorded. */
+    Runnable whenMessage = () -> { };
 
     @Override
     public void onMessage(EngineSession session, String text) {
+        whenMessage.run();
         messages.add(text);
     }
 
