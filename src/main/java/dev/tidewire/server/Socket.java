@@ -38,6 +38,8 @@ public final class Socket {
     private volatile List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = List.of();
     private volatile Map<Long, PendingAck> pendingAcks; // created on first use: many sockets never ask for an ack
     private final AtomicBoolean disconnected = new AtomicBoolean();
+    /** Joins, leaves and the final leave-all of this socket happen one at a time, so none outlives a disconnect. */
+    private final Object membership = new Object();
     private volatile boolean connected;
 
     /** Catch-all listener for incoming events: the event name and its arguments. */
@@ -189,12 +191,16 @@ public final class Socket {
 
     /** Joins rooms; also allowed in a middleware (the rooms are left again if the connection is refused). */
     public Socket join(String... rooms) {
-        if (!disconnected.get()) namespace.adapter().addAll(id, new LinkedHashSet<>(Arrays.asList(rooms)));
+        synchronized (membership) {
+            if (!disconnected.get()) namespace.adapter().addAll(id, new LinkedHashSet<>(Arrays.asList(rooms)));
+        }
         return this;
     }
 
     public Socket leave(String room) {
-        if (!disconnected.get()) namespace.adapter().del(id, room);
+        synchronized (membership) {
+            if (!disconnected.get()) namespace.adapter().del(id, room);
+        }
         return this;
     }
 
@@ -341,7 +347,7 @@ public final class Socket {
 
     /** A middleware refused the socket (or the client left meanwhile): leave the rooms joined so far. */
     void discard() {
-        if (disconnected.compareAndSet(false, true)) namespace.adapter().delAll(id);
+        if (disconnected.compareAndSet(false, true)) leaveAllRooms();
     }
 
     void onConnected() {
@@ -418,7 +424,7 @@ public final class Socket {
     void onClose(DisconnectReason reason) {
         if (!connected || !disconnected.compareAndSet(false, true)) return;
         for (BiConsumer<Socket, DisconnectReason> l : disconnectingListeners) safely(l, reason);
-        namespace.adapter().delAll(id);
+        leaveAllRooms();
         namespace.removeSocket(this);
         client.removeSocket(this);
         connected = false;
@@ -432,6 +438,13 @@ public final class Socket {
         }
         for (BiConsumer<Socket, DisconnectReason> l : disconnectListeners) safely(l, reason);
         LOG.log(Level.DEBUG, "socket {0} left {1}: {2}", id, namespace.name(), reason);
+    }
+
+    /** After {@code disconnected} is set: a join still running finishes first, and no join can follow. */
+    private void leaveAllRooms() {
+        synchronized (membership) {
+            namespace.adapter().delAll(id);
+        }
     }
 
     private void safely(BiConsumer<Socket, DisconnectReason> listener, DisconnectReason reason) {

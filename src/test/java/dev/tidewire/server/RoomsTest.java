@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,6 +27,31 @@ class RoomsTest {
         c2 = t.connect();
         s1 = t.io.sockets().sockets().get(c1.connectTo("/"));
         s2 = t.io.sockets().sockets().get(c2.connectTo("/"));
+    }
+
+    @Test
+    void aDisconnectDuringAJoinLeavesTheSocketInNoRoom() throws Exception {
+        // the disconnect starts on another thread while s1 is between its two rooms; it must wait for the join
+        AtomicReference<Thread> disconnecting = new AtomicReference<>();
+        t.io.sockets().adapter().addListener(new AdapterListener() {
+            @Override
+            public void onJoinRoom(String room, String socketId) {
+                if (!room.equals("first")) return;
+                Thread other = new Thread(() -> s1.disconnect());
+                disconnecting.set(other);
+                other.start();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (other.getState() != Thread.State.TERMINATED && other.getState() != Thread.State.BLOCKED
+                        && System.nanoTime() < deadline) {
+                    Thread.onSpinWait(); // until the disconnect is done, or waits for the join
+                }
+            }
+        });
+        s1.join("first", "second");
+        disconnecting.get().join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(disconnecting.get().isAlive());
+        assertEquals(Set.of(), s1.rooms(), "a departed socket is in no room");
+        assertFalse(t.io.sockets().adapter().rooms().contains("second"), "and no room keeps it");
     }
 
     @Test
