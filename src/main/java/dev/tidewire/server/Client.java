@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -32,6 +33,8 @@ final class Client implements SessionListener {
     private final EngineSession session;
     private final SerialExecutor serial;
     private final SioDecoder decoder;
+    /** Set by {@link #closeNow}: the engine's close that follows must not close the sockets a second time. */
+    private volatile boolean closing;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>(2);
     private volatile Scheduler.Timer connectTimer;
 
@@ -140,6 +143,10 @@ final class Client implements SessionListener {
     @Override
     public void onClose(EngineSession s, CloseReason reason) {
         cancelConnectTimer();
+        if (closing) { // closeNow has queued the sockets' close with its own reason
+            server.removeClient(this);
+            return;
+        }
         DisconnectReason why = DisconnectReason.of(reason);
         try {
             // after the events already received; on this thread when idle and no user code listens to the close
@@ -258,11 +265,30 @@ final class Client implements SessionListener {
         for (Socket s : new ArrayList<>(sockets.values())) s.onClose(reason);
     }
 
-    /** Closes the connection; every socket leaves with {@code reason} at once. */
-    void closeNow(DisconnectReason reason) {
-        closeSockets(reason);
+    /**
+     * Closes the connection; every socket leaves with {@code reason}, in this client's serial order: after the
+     * handler in flight, instead of the events not started yet (this runs on reading, timer and undeploy threads).
+     *
+     * @return completed once the sockets have left
+     */
+    CompletableFuture<Void> closeNow(DisconnectReason reason) {
+        CompletableFuture<Void> left = new CompletableFuture<>();
+        Runnable leave = () -> {
+            try {
+                closeSockets(reason);
+            } finally {
+                left.complete(null);
+            }
+        };
+        closing = true;
+        try {
+            serial.replaceQueuedWith(leave);
+        } catch (RejectedExecutionException e) { // the shared executor is gone (undeploying): here, then
+            leave.run();
+        }
         if (reason == DisconnectReason.SERVER_SHUTTING_DOWN) session.close(CloseReason.SERVER_SHUTTING_DOWN);
         else session.close(); // graceful, as the reference's conn.close(): what is queued is still delivered
+        return left;
     }
 
     /** {@code socket.disconnect(true)}: every namespace gets DISCONNECT, then the connection closes gracefully. */

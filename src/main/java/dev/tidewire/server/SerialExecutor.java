@@ -55,6 +55,30 @@ final class SerialExecutor implements Executor {
     }
 
     /**
+     * Drops the tasks not started yet and queues {@code last} after the running one, past the bound: the client is
+     * being closed, and its close listeners still run in its order, after the handler in flight.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the shared executor refuses to start a drain
+     */
+    void replaceQueuedWith(Runnable last) {
+        synchronized (this) {
+            tasks.clear();
+            tasks.add(last);
+            if (running) return;
+            running = true;
+        }
+        try {
+            delegate.execute(this::drain);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                running = false;
+                tasks.clear();
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Runs {@code task} on the calling thread when nothing of this client is queued or running (so order holds);
      * otherwise queues it like {@link #execute}.
      */

@@ -11,6 +11,10 @@ import dev.tidewire.parser.SioPacket;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -186,14 +190,31 @@ public final class SocketIoServer implements ConnectionListener {
         clients.remove(client.session(), client);
     }
 
+    static final long CLOSE_WAIT_SECONDS = 5;
+
     public int clientCount() {
         return clients.size();
     }
 
-    /** Disconnects every socket with "server shutting down". The engine itself is shut down by its owner. */
+    /**
+     * Disconnects every socket with "server shutting down", each in its client's order (after the handler in flight),
+     * and waits up to {@link #CLOSE_WAIT_SECONDS} for their disconnect listeners. The engine itself is shut down by
+     * its owner.
+     */
     public void close() {
         closed = true;
-        for (Client c : new ArrayList<>(clients.values())) c.closeNow(DisconnectReason.SERVER_SHUTTING_DOWN);
+        List<CompletableFuture<Void>> left = new ArrayList<>();
+        for (Client c : new ArrayList<>(clients.values())) left.add(c.closeNow(DisconnectReason.SERVER_SHUTTING_DOWN));
+        try {
+            CompletableFuture.allOf(left.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "disconnect listeners still running after {0} s at shutdown; not waiting longer",
+                    CLOSE_WAIT_SECONDS);
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "closing sockets at shutdown failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Namespace n : namespaces.values()) n.adapter().close();
         LOG.log(Level.DEBUG, "Socket.IO server closed");
     }

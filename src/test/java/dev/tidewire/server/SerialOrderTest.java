@@ -120,17 +120,22 @@ class SerialOrderTest {
     }
 
     @Test
-    void tooManyPendingEventsCloseTheClient() throws Exception {
+    void tooManyPendingEventsCloseTheClientAndItsListenersRunAfterTheHandlerInFlight() throws Exception {
         SioTestServer t = server(SocketIoOptions.defaults().withMaxPendingEvents(4));
         SioTestServer.Peer c = t.connect();
         Socket s = connect(t, c);
-        List<String> reasons = new CopyOnWriteArrayList<>();
-        s.onDisconnect((sock, r) -> reasons.add(r.wireName()));
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch disconnected = new CountDownLatch(1);
+        s.onDisconnect((sock, r) -> {
+            order.add(r.wireName() + " on " + Thread.currentThread().getName());
+            disconnected.countDown();
+        });
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         s.on("slow", (args, ack) -> {
             started.countDown();
             release.await(10, TimeUnit.SECONDS);
+            order.add("slow done");
         });
         c.send("42[\"slow\"]");
         assertTrue(started.await(5, TimeUnit.SECONDS));
@@ -138,8 +143,40 @@ class SerialOrderTest {
         assertFalse(c.isClosed());
         c.send("42[\"slow\"]"); // one too many
         assertTrue(c.isClosed());
-        assertEquals(List.of("forced server close"), reasons);
+        assertEquals(List.of(), order, "no listener runs beside the handler in flight");
         release.countDown();
+        assertTrue(disconnected.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("slow done", "forced server close on handler"), order,
+                "after the handler in flight, on the client's serial order; the events not started are dropped");
+    }
+
+    @Test
+    void atShutdownDisconnectListenersRunAfterTheHandlerInFlight() throws Exception {
+        SioTestServer t = server(SocketIoOptions.defaults());
+        SioTestServer.Peer c = t.connect();
+        Socket s = connect(t, c);
+        List<String> order = new CopyOnWriteArrayList<>();
+        s.onDisconnect((sock, r) -> order.add(r.wireName() + " on " + Thread.currentThread().getName()));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        s.on("slow", (args, ack) -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            order.add("slow done");
+        });
+        c.send("42[\"slow\"]");
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        Thread closer = new Thread(t.io::close, "undeploy");
+        closer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (closer.getState() != Thread.State.TIMED_WAITING && closer.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until close() waits for the listeners (or, before the fix, has run them)
+        }
+        assertEquals(List.of(), order, "no listener runs beside the handler in flight");
+        release.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(closer.isAlive(), "close() returns once the listeners ran");
+        assertEquals(List.of("slow done", "server shutting down on handler"), order);
     }
 
     @Test

@@ -1,0 +1,23 @@
+/**
+ * The Socket.IO server: namespaces, sockets, rooms, broadcasts, acknowledgements.
+ *
+ * <h2>Threading contract</h2>
+ * Every rule here has a test; a change that breaks one is a bug.
+ * <ol>
+ *   <li><b>One client, one order.</b> Every user callback about a client runs in that client's serial order, one
+ *       at a time, on the handler executor: event handlers, ack callbacks, connection listeners, and disconnecting
+ *       and disconnect listeners. This holds whatever thread starts the close: a reading thread (a flood past
+ *       {@code maxPendingEvents}, a protocol violation), a timer, or the undeploy thread. A close runs after the
+ *       handler in flight. Events not started yet are dropped. ({@code SerialOrderTest})</li>
+ *   <li><b>Packets in the order sent.</b> Packets reach this layer in the order the client sent them: across
+ *       polling POSTs, because a POST is answered only once its packets are delivered, and across the upgrade.
+ *       ({@code PollingTest})</li>
+ *   <li><b>Membership per socket is atomic.</b> A socket's joins, leaves and final leave-all happen one at a time.
+ *       After a disconnect the socket is in no room, and no later join can add it back. ({@code RoomsTest})</li>
+ *   <li><b>Register, then arm.</b> A timer is armed only after the entry it guards is registered. A timeout
+ *       that fires at once still finds its pending ack. ({@code AckTest}, {@code BroadcastAckTest})</li>
+ *   <li><b>No blocking on I/O threads.</b> Only handlers declared non-blocking run on the reading thread, and
+ *       they keep rule 1.</li>
+ * </ol>
+ */
+package dev.tidewire.server;
