@@ -17,7 +17,7 @@
  *   <li><b>Register, then arm.</b> A timer is armed only after the entry it guards is registered. A timeout
  *       that fires at once still finds its pending ack. ({@code AckTest}, {@code BroadcastAckTest})</li>
  *   <li><b>No blocking on I/O threads.</b> Only handlers declared non-blocking run on the reading thread, and
- *       they keep rule 1.</li>
+ *       they keep rule 1. ({@code InlineHandlerTest})</li>
  * </ol>
  */
 package dev.tidewire.server;
