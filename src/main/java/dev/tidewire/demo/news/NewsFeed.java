@@ -14,8 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The news demo on {@code /news}, in the fluent style: a client subscribes to topics (each topic is a room) and
  * the server pushes an {@code item} for every subscribed topic every {@code tidewire.demo.newsInterval} ms from
- * the container's managed scheduled executor.
+ * a timer thread of its own.
  *
  * <p>Client to server, acknowledged with {@code {ok, topics}} or {@code {ok:false, error}}:
  * {@code subscribe(topic)}, {@code unsubscribe(topic)}. Server to client: {@code topics([{topic,name}])} on
@@ -41,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class NewsFeed {
     private static final Logger LOG = System.getLogger("tidewire.demo");
-    private static final String MANAGED = "java:comp/DefaultManagedScheduledExecutorService";
     static final String ROOM_PREFIX = "topic:";
 
     @Inject
@@ -58,7 +54,7 @@ public class NewsFeed {
         Namespace news = io.of("/news");
         install(news);
         synchronized (this) {
-            task = scheduleWithoutLeakingTheLoader(() -> publish(news), interval);
+            task = schedule(() -> publish(news), interval);
         }
         LOG.log(Level.INFO, "news demo on /news, one item per subscribed topic every {0} ms", String.valueOf(interval));
     }
@@ -114,50 +110,28 @@ public class NewsFeed {
 
 
     /**
-     * A pool thread that the container creates for this task inherits the scheduling thread's context class loader
-     * and keeps it while idle: seen on WildFly 39, where EE-ManagedScheduledExecutorService-default-Thread-1 still
-     * held an undeployed copy of this application's loader. So the task is scheduled with none, and sets the
-     * application's loader itself while it runs.
+     * On a timer thread of the demo's own, stopped and awaited at undeploy. Not the container's managed scheduled
+     * executor: on WildFly 39 one of its pool threads kept the undeployed application's class loader (seen twice,
+     * with and without the application's loader at scheduling time).
      */
-    private ScheduledFuture<?> scheduleWithoutLeakingTheLoader(Runnable work, long interval) {
-        Thread current = Thread.currentThread();
-        ClassLoader app = current.getContextClassLoader();
-        Runnable withLoader = () -> {
-            Thread runner = Thread.currentThread();
-            ClassLoader before = runner.getContextClassLoader();
-            runner.setContextClassLoader(app);
-            try {
-                work.run();
-            } finally {
-                runner.setContextClassLoader(before);
-            }
-        };
-        ScheduledExecutorService executor = executor(); // looked up with the application's loader in place
-        current.setContextClassLoader(null);
-        try {
-            return executor.scheduleAtFixedRate(withLoader, interval, interval, TimeUnit.MILLISECONDS);
-        } finally {
-            current.setContextClassLoader(app);
-        }
-    }
-
-    private ScheduledExecutorService executor() {
-        try {
-            return (ScheduledExecutorService) new InitialContext().lookup(MANAGED);
-        } catch (NamingException | ClassCastException e) {
-            LOG.log(Level.INFO, "no managed scheduled executor ({0}); news uses a private timer thread", e.toString());
-            ownExecutor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "tidewire-demo-news");
-                t.setDaemon(true);
-                return t;
-            });
-            return ownExecutor;
-        }
+    private ScheduledFuture<?> schedule(Runnable work, long interval) {
+        ownExecutor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tidewire-demo-news");
+            t.setDaemon(true);
+            return t;
+        });
+        return ownExecutor.scheduleAtFixedRate(work, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     synchronized void stop() {
         if (task != null) task.cancel(false);
-        if (ownExecutor != null) ownExecutor.shutdownNow();
+        if (ownExecutor == null) return;
+        ownExecutor.shutdownNow();
+        try {
+            if (!ownExecutor.awaitTermination(5, TimeUnit.SECONDS)) LOG.log(Level.WARNING, "news timer did not stop");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
