@@ -9,12 +9,14 @@ import java.util.Objects;
  * @param maxOutboundPackets bound of a session's outbound queue in packets (our addition)
  * @param maxOutboundBytes   bound of a session's outbound queue in bytes (our addition)
  * @param closeTimeout       how long a server-initiated close waits for the client's next poll to read it
+ * @param addTrailingSlash   as the reference: only {@code path} with its trailing slash is the endpoint; when false,
+ *                           the path without it is served too
  */
 public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
                             int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,
                             CorsOptions cors, CookieOptions cookie, AllowRequest allowRequest,
                             int httpCompressionThreshold, int maxOutboundPackets, long maxOutboundBytes,
-                            long closeTimeout) {
+                            long closeTimeout, boolean addTrailingSlash) {
     public static final String POLLING = "polling";
     public static final String WEBSOCKET = "websocket";
 
@@ -65,6 +67,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         b.maxOutboundPackets = maxOutboundPackets;
         b.maxOutboundBytes = maxOutboundBytes;
         b.closeTimeout = closeTimeout;
+        b.addTrailingSlash = addTrailingSlash;
         return b;
     }
 
@@ -84,6 +87,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         private int maxOutboundPackets = 4096;
         private long maxOutboundBytes = 16L << 20;
         private long closeTimeout = 30_000;
+        private boolean addTrailingSlash = true;
 
         public Builder path(String v) { path = v; return this; }
         public Builder pingInterval(long v) { pingInterval = v; return this; }
@@ -99,11 +103,12 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         public Builder maxOutboundPackets(int v) { maxOutboundPackets = v; return this; }
         public Builder maxOutboundBytes(long v) { maxOutboundBytes = v; return this; }
         public Builder closeTimeout(long v) { closeTimeout = v; return this; }
+        public Builder addTrailingSlash(boolean v) { addTrailingSlash = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
                     allowUpgrades, cors, cookie, allowRequest, httpCompressionThreshold, maxOutboundPackets,
-                    maxOutboundBytes, closeTimeout);
+                    maxOutboundBytes, closeTimeout, addTrailingSlash);
         }
     }
 }

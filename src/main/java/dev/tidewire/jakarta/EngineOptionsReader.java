@@ -24,7 +24,8 @@ public final class EngineOptionsReader {
                 .httpCompressionThreshold((int) s.getLong(prefix + "httpCompressionThreshold", base.httpCompressionThreshold()))
                 .maxOutboundPackets((int) s.getLong(prefix + "maxOutboundPackets", base.maxOutboundPackets()))
                 .maxOutboundBytes(s.getLong(prefix + "maxOutboundBytes", base.maxOutboundBytes()))
-                .closeTimeout(s.getLong(prefix + "closeTimeout", base.closeTimeout()));
+                .closeTimeout(s.getLong(prefix + "closeTimeout", base.closeTimeout()))
+                .addTrailingSlash(s.getBoolean(prefix + "addTrailingSlash", base.addTrailingSlash()));
         List<String> origins = s.getList(prefix + "cors.origin", null);
         if (origins != null) {
             CorsOptions c = base.cors() != null ? base.cors() : CorsOptions.anyOrigin();

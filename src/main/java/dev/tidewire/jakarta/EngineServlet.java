@@ -34,6 +34,11 @@ final class EngineServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getPathInfo() == null && engine.options().addTrailingSlash()) {
+            // the mapping <path>* also matches <path> without its slash, which the reference does not serve
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         String upgrade = req.getHeader("Upgrade");
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
             upgrade(req, resp);
@@ -48,19 +53,35 @@ final class EngineServlet extends HttpServlet {
     }
 
     private void upgrade(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!WebSocketHandshake.isValid(req.getHeader("Sec-WebSocket-Key"), req.getHeader("Sec-WebSocket-Version"))) {
+            LOG.log(Level.DEBUG, "WebSocket handshake without a valid key or version refused");
+            refuse(resp, HttpResponse.text(400, "text/html", "Bad WebSocket handshake", java.util.Map.of()));
+            return;
+        }
         RequestInfo info = RequestInfos.from(req);
         HttpResponse refusal = engine.verifyUpgrade(info);
         if (refusal != null) {
-            resp.setStatus(refusal.status());
-            resp.setContentType(refusal.contentType());
-            resp.getOutputStream().write(refusal.body());
+            refuse(resp, refusal);
             return;
         }
         try {
             webSocketUpgrade.upgrade(req, resp, info);
         } catch (DeploymentException | RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket upgrade failed: {0}", e.toString());
-            if (!resp.isCommitted()) resp.sendError(400);
+            if (!resp.isCommitted()) {
+                resp.setHeader("Connection", "close");
+                resp.sendError(400);
+            }
         }
+    }
+
+    /** A refused upgrade: the answer, then the connection closes (the client asked for another protocol on it). */
+    private static void refuse(HttpServletResponse resp, HttpResponse refusal) throws IOException {
+        resp.setStatus(refusal.status());
+        for (java.util.Map.Entry<String, String> h : refusal.headers().entrySet()) resp.setHeader(h.getKey(), h.getValue());
+        resp.setHeader("Connection", "close");
+        resp.setContentType(refusal.contentType());
+        resp.setContentLength(refusal.body().length);
+        resp.getOutputStream().write(refusal.body());
     }
 }

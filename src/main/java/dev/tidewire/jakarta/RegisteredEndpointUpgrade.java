@@ -64,6 +64,7 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
         if (resp.getStatus() != 101 && !resp.isCommitted()) {
             // Tyrus answers nothing when a handshake lacks what it needs (e.g. Sec-WebSocket-Key)
             LOG.log(Level.INFO, "the container did not take the WebSocket handshake; answered 400");
+            resp.setHeader("Connection", "close");
             resp.sendError(400);
         }
     }

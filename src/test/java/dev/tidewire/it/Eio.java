@@ -41,6 +41,11 @@ final class Eio {
         this.base = local.toString().endsWith("/") ? local : URI.create(local + "/");
     }
 
+    /** A URI on the server under test, relative to the application's root. */
+    URI at(String relative) {
+        return base.resolve(relative);
+    }
+
     URI http(String query) {
         return base.resolve("engine.io/?" + query);
     }

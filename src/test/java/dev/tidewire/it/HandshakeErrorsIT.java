@@ -10,11 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +112,51 @@ class HandshakeErrorsIT {
                 .replace("/engine.io/?", "/engine.io/.websocket?"));
         int status = WsClient.refused(direct).getResponse().statusCode();
         assertTrue(status == 400 || status == 403, "an unknown session id refused with " + status);
+    }
+
+    @Test
+    void aPathWithoutItsTrailingSlashIsNotTheEndpoint() {
+        // as the reference's default (addTrailingSlash): the Socket.IO server answers at /socket.io/ only
+        assertEquals(404, Eio.send(HttpRequest.newBuilder(eio.at("socket.io?EIO=4&transport=polling")).build())
+                .statusCode());
+        URI wsNoSlash = URI.create(eio.at("socket.io?EIO=4&transport=websocket").toString().replaceFirst("^http", "ws"));
+        assertEquals(404, WsClient.refused(wsNoSlash).getResponse().statusCode());
+        HttpResponse<String> withSlash = Eio.send(HttpRequest.newBuilder(eio.at("socket.io/?EIO=4&transport=polling"))
+                .build());
+        assertEquals(200, withSlash.statusCode(), withSlash.body());
+    }
+
+    @Test
+    void withAddTrailingSlashOffThePathWithoutItIsServedToo() {
+        // the fixture's echo engine runs with addTrailingSlash=false
+        HttpResponse<String> r = Eio.send(HttpRequest.newBuilder(eio.at("engine.io?EIO=4&transport=polling")).build());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().startsWith("0{"), r.body());
+    }
+
+    @Test
+    void aRefusedUpgradeIsAnswered400AndItsConnectionIsClosed() throws Exception {
+        String key = "dGhlIHNhbXBsZSBub25jZQ==";
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("unknown transport", upgradeRequest("EIO=4&transport=flash", key, "13"));
+        requests.put("unknown sid", upgradeRequest("EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA", key, "13"));
+        requests.put("no Sec-WebSocket-Key", upgradeRequest("EIO=4&transport=websocket", null, "13"));
+        requests.put("no Sec-WebSocket-Version", upgradeRequest("EIO=4&transport=websocket", key, null));
+        URI server = eio.at("/");
+        for (Map.Entry<String, String> r : requests.entrySet()) {
+            String answer = RawHttp.sendAndReadUntilClosed(server, r.getValue());
+            assertTrue(answer.startsWith("HTTP/1.1 400"), r.getKey() + ": " + answer);
+        }
+    }
+
+    private String upgradeRequest(String query, String key, String version) {
+        URI uri = eio.http(query);
+        return "GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n")
+                + (version == null ? "" : "Sec-WebSocket-Version: " + version + "\r\n")
+                + "\r\n";
     }
 
     private static void assertRefusal(WebSocketHandshakeException refused, String message) {

@@ -1,0 +1,33 @@
+package dev.tidewire.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** HTTP/1.1 over a plain socket, for requests the JDK client will not send and for watching the connection end. */
+final class RawHttp {
+    private RawHttp() {
+    }
+
+    /** Sends {@code request} and returns everything the server writes until it closes the connection. */
+    static String sendAndReadUntilClosed(URI server, String request) throws Exception {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout((int) Eio.WAIT.toMillis());
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            try {
+                for (int n; (n = in.read(chunk)) >= 0; ) received.write(chunk, 0, n);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the server kept the connection open after answering: "
+                        + received.toString(StandardCharsets.ISO_8859_1), e);
+            }
+            return received.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
