@@ -45,6 +45,8 @@ public final class EngineSession {
     private Upgrade upgrade = Upgrade.NONE;
     private WebSocketConnection probe;
 
+    /** How long a poll made while probed waits for a packet before a noop releases it (the reference's check). */
+    static final long PROBED_NOOP_MILLIS = 100;
     private Scheduler.Timer pingTimer;
     private Scheduler.Timer pingTimeoutTimer;
     private Scheduler.Timer upgradeTimer;
@@ -138,7 +140,7 @@ public final class EngineSession {
 
     private boolean writableNowLocked() {
         if (!queue.isEmpty()) return false;
-        return ws != null ? wsInFlight == 0 : pendingGet != null && upgrade != Upgrade.PROBED;
+        return ws != null ? wsInFlight == 0 : pendingGet != null;
     }
 
     // ---------------------------------------------------------------- polling
@@ -180,10 +182,29 @@ public final class EngineSession {
         if (state == State.CLOSING) {
             flushPollingLocked(fx);
         } else if (upgrade == Upgrade.PROBED) {
-            answerPollLocked(List.of(Packet.NOOP), fx);
+            onPollWhileProbedLocked(ex, fx);
         } else {
             flushPollingLocked(fx);
         }
+    }
+
+    /**
+     * As the reference: while the client has not switched, a poll carries what is queued, heartbeat pings
+     * included, and is otherwise released with a noop after {@link #PROBED_NOOP_MILLIS} so that the client can
+     * switch. A client that never sends {@code 5} keeps its session over polling until the upgrade times out.
+     */
+    private void onPollWhileProbedLocked(HttpExchange ex, Effects fx) {
+        if (!queue.isEmpty()) {
+            answerPollLocked(queue.drain(), fx);
+            return;
+        }
+        scheduler.schedule(() -> {
+            Effects later = new Effects();
+            synchronized (this) {
+                if (pendingGet == ex && upgrade == Upgrade.PROBED) answerPollLocked(List.of(Packet.NOOP), later);
+            }
+            later.run();
+        }, PROBED_NOOP_MILLIS);
     }
 
     private void onPostLocked(HttpExchange ex, Map<String, String> cors, Effects fx) {
@@ -270,7 +291,7 @@ public final class EngineSession {
             finishCloseLocked(fx);
             return;
         }
-        if (queue.isEmpty() || upgrade == Upgrade.PROBED) return;
+        if (queue.isEmpty()) return;
         answerPollLocked(queue.drain(), fx);
     }
 

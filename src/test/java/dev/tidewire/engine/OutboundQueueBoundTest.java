@@ -181,13 +181,15 @@ class OutboundQueueBoundTest {
     }
 
     @Test
-    void volatileIsDroppedWhileProbing() {
+    void whileProbingAVolatileGoesToAWaitingPollAndIsDroppedWithoutOne() {
         TestEngine t = new TestEngine();
         String sid = t.handshakePolling();
         WebSocketHandler h = t.upgradeSocket(sid, new FakeWebSocketConnection());
         h.onText("2probe");
-        t.get(sid); // answered with a noop
-        assertFalse(t.session(sid).send(List.of(Packet.message("v")), true));
+        FakeHttpExchange waiting = t.get(sid); // held for a moment, as the reference holds it
+        assertTrue(t.session(sid).send(List.of(Packet.message("v")), true), "a poll is waiting: written to it");
+        assertEquals("4v", waiting.bodyText());
+        assertFalse(t.session(sid).send(List.of(Packet.message("w")), true), "no poll waiting: dropped");
         assertTrue(t.session(sid).isOpen());
     }
 

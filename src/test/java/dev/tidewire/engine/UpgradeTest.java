@@ -34,16 +34,21 @@ class UpgradeTest {
         assertEquals("polling", session().transport());
 
         session().sendMessage("a");
-        session().sendBinary(new byte[] {7});
         FakeHttpExchange during = t.get(sid);
-        assertEquals("6", during.bodyText(), "GETs while probed get a noop, not the queued packets");
-        assertEquals("6", t.get(sid).bodyText());
-        assertEquals(2, session().queuedPackets());
+        assertEquals("4a", during.bodyText(), "a GET while probed carries what is queued, as the reference's flush");
+        FakeHttpExchange idle = t.get(sid);
+        assertFalse(idle.answered(), "an idle one waits a moment for packets");
+        t.clock.advance(EngineSession.PROBED_NOOP_MILLIS);
+        assertEquals("6", idle.bodyText(), "and is then released with a noop, so that the client can switch");
 
+        FakeHttpExchange last = t.get(sid);
         h.onText("5");
+        assertEquals("6", last.bodyText(), "the upgrade releases a poll still pending");
+        session().sendMessage("a2");
+        session().sendBinary(new byte[] {7});
         assertEquals("websocket", session().transport());
         assertEquals(3, probe.frames.size(), probe.frames.toString());
-        assertEquals("4a", probe.frames.get(1));
+        assertEquals("4a2", probe.frames.get(1));
         assertArrayEquals(new byte[] {7}, (byte[]) probe.frames.get(2));
         assertFalse(probe.isClosed());
 
@@ -57,6 +62,34 @@ class UpgradeTest {
         h.onBinary(new byte[] {1});
         assertEquals(List.of("from client"), t.listener(sid).messages);
         assertEquals(1, t.listener(sid).binaries.size());
+    }
+
+    @Test
+    void aClientThatNeverSwitchesKeepsItsHeartbeatOverPollingAndOnlyTheProbeCloses() {
+        TestEngine e = TestEngine.with(b -> b.pingInterval(300).pingTimeout(200).upgradeTimeout(1000));
+        String id = e.handshakePolling();
+        FakeWebSocketConnection ws = new FakeWebSocketConnection();
+        WebSocketHandler h = e.upgradeSocket(id, ws);
+        h.onText("2probe");
+        int pings = 0;
+        for (int elapsed = 0; elapsed < 900; elapsed += EngineSession.PROBED_NOOP_MILLIS) { // it keeps polling
+            FakeHttpExchange poll = e.get(id);
+            e.clock.advance(EngineSession.PROBED_NOOP_MILLIS);
+            assertTrue(poll.answered(), "a poll while probed is answered at the latest after the noop delay");
+            if (poll.bodyText().equals("2")) {
+                pings++;
+                assertEquals("ok", e.post(id, "3").bodyText());
+            } else {
+                assertEquals("6", poll.bodyText());
+            }
+        }
+        assertEquals(3, pings, "every ping went out over polling");
+        e.clock.advance(100);
+        assertTrue(ws.isClosed(), "the upgrade timed out: only the probe socket is closed");
+        assertTrue(e.session(id).isOpen(), "the session goes on over polling");
+        FakeHttpExchange get = e.get(id);
+        e.session(id).sendMessage("still here");
+        assertEquals("4still here", get.bodyText());
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,13 +47,44 @@ class UpgradeIT {
         Eio eio = new Eio(base);
         ProbedUpgrade p = ProbedUpgrade.start(eio);
         try (WsClient ws = p.ws()) {
-            // posted while probing: the echo cannot go out by polling (polls get noop), so it waits for the socket
+            // posted while probing, with polling paused as the official client pauses it: the echo waits for the socket
             assertEquals("ok", eio.post(Eio.sidQuery(p.sid()), "4queued during the probe").body());
-            HttpResponse<String> poll = eio.get(Eio.sidQuery(p.sid()));
-            assertEquals("6", poll.body());
             ws.send("5");
             assertEquals("4queued during the probe", ws.nextText());
         }
+    }
+
+    @Test
+    void aClientThatNeverSendsTheUpgradeKeepsItsSessionOverPolling() throws Exception {
+        Eio eio = new Eio(base);
+        ProbedUpgrade p = ProbedUpgrade.start(eio);
+        String sid = p.sid();
+        int pings = 0;
+        try (WsClient ws = p.ws()) {
+            // it goes on polling and answering pings; the server gives the upgrade up after upgradeTimeout
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!ws.closed.isDone()) {
+                assertTrue(System.nanoTime() < deadline, "the probe socket was never closed");
+                HttpResponse<String> poll = eio.get(Eio.sidQuery(sid));
+                assertEquals(200, poll.statusCode(), poll.body());
+                if (poll.body().equals("2")) {
+                    pings++;
+                    assertEquals("ok", eio.post(Eio.sidQuery(sid), "3").body());
+                } else {
+                    assertEquals("6", poll.body(), "while probed a poll gets queued packets or a noop");
+                }
+            }
+            assertEquals(1000, ws.awaitClosed().code());
+        }
+        assertTrue(pings > 0, "heartbeat pings went out over polling meanwhile");
+        CompletableFuture<HttpResponse<String>> poll = eio.getAsync(Eio.sidQuery(sid));
+        assertEquals("ok", eio.post(Eio.sidQuery(sid), "4the session goes on").body());
+        HttpResponse<String> echoed = poll.get(Eio.WAIT.toSeconds(), TimeUnit.SECONDS);
+        while (echoed.body().equals("2")) { // a ping may come first
+            assertEquals("ok", eio.post(Eio.sidQuery(sid), "3").body());
+            echoed = eio.get(Eio.sidQuery(sid));
+        }
+        assertEquals("4the session goes on", echoed.body());
     }
 
     @Test
