@@ -455,6 +455,7 @@ public final class EngineSession {
                 if (done) {
                     upgraded = mainSocketHandler(conn);
                     pumpWebSocket();
+                    listener.onUpgrade(EngineSession.this, EngineOptions.WEBSOCKET);
                 }
             }
 

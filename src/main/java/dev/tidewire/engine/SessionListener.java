@@ -8,6 +8,10 @@ public interface SessionListener {
 
     void onClose(EngineSession session, CloseReason reason);
 
+    /** The session switched to {@code transport} (a completed polling → WebSocket upgrade). */
+    default void onUpgrade(EngineSession session, String transport) {
+    }
+
     SessionListener NONE = new SessionListener() {
         public void onMessage(EngineSession session, String text) {
         }

@@ -33,6 +33,7 @@ final class Client implements SessionListener {
     private final EngineSession session;
     private final SerialExecutor serial;
     private final SioDecoder decoder;
+    private volatile ClientConnection connection;
     /** Set by {@link #closeNow}: the engine's close that follows must not close the sockets a second time. */
     private volatile boolean closing;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>(2);
@@ -47,6 +48,24 @@ final class Client implements SessionListener {
 
     EngineSession session() {
         return session;
+    }
+
+    /** The application's view of this client's connection; made on first use, as most applications never ask. */
+    Connection connection() {
+        ClientConnection c = connection;
+        if (c == null) {
+            synchronized (this) {
+                if (connection == null) connection = new ClientConnection(session);
+                c = connection;
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public void onUpgrade(EngineSession s, String transport) {
+        ClientConnection c = connection;
+        if (c != null) c.upgraded(transport, this::runSerially);
     }
 
     void startConnectTimer(long timeoutMillis) {

@@ -1,6 +1,5 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.EngineSession;
 import dev.tidewire.engine.Scheduler;
 import dev.tidewire.parser.SioPacket;
 import dev.tidewire.parser.SioPacketType;
@@ -98,12 +97,9 @@ public final class Socket {
         return client;
     }
 
-    /**
-     * The underlying Engine.IO connection, as the reference's {@code socket.conn}: {@code conn().close()} drops the
-     * transport without a Socket.IO DISCONNECT, so the client sees "transport close" and reconnects.
-     */
-    public EngineSession conn() {
-        return client.session();
+    /** The underlying Engine.IO connection, as the reference's {@code socket.conn} (a narrow view of it). */
+    public Connection conn() {
+        return client.connection();
     }
 
     /** The Engine.IO transport in use: {@code polling} or {@code websocket}. */

@@ -8,6 +8,7 @@ final class RecordingListener implements SessionListener {
     final List<String> messages = new ArrayList<>();
     final List<byte[]> binaries = new ArrayList<>();
     final List<CloseReason> closes = new ArrayList<>();
+    final List<String> upgrades = new ArrayList<>();
     /** Runs as each text message is heard, before it is recorded. */
     Runnable whenMessage = () -> { };
 
@@ -25,5 +26,10 @@ final class RecordingListener implements SessionListener {
     @Override
     public void onClose(EngineSession session, CloseReason reason) {
         closes.add(reason);
+    }
+
+    @Override
+    public void onUpgrade(EngineSession session, String transport) {
+        upgrades.add(transport);
     }
 }

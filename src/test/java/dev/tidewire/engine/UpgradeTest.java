@@ -42,7 +42,9 @@ class UpgradeTest {
         assertEquals("6", idle.bodyText(), "and is then released with a noop, so that the client can switch");
 
         FakeHttpExchange last = t.get(sid);
+        assertEquals(List.of(), t.listener(sid).upgrades);
         h.onText("5");
+        assertEquals(List.of("websocket"), t.listener(sid).upgrades, "the layer above hears of the upgrade");
         assertEquals("6", last.bodyText(), "the upgrade releases a poll still pending");
         session().sendMessage("a2");
         session().sendBinary(new byte[] {7});

@@ -72,7 +72,9 @@ final class SioTestServer {
             this.ws = ws;
             this.handler = handler;
             String open = (String) ws.frames().get(0);
-            this.engineSid = open.substring(8, open.indexOf('"', 8));
+            String prefix = "0{\"sid\":\"";
+            this.engineSid = open.substring(prefix.length(), open.indexOf('"', prefix.length()));
+            assertTrue(!engineSid.isEmpty(), "an open packet with a sid: " + open);
         }
 
         /** Sends one text frame as is, e.g. {@code "40"} or {@code "42[\"x\"]"}. */
