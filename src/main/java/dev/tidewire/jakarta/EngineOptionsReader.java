@@ -18,11 +18,11 @@ public final class EngineOptionsReader {
                 .pingInterval(s.getLong(prefix + "pingInterval", base.pingInterval()))
                 .pingTimeout(s.getLong(prefix + "pingTimeout", base.pingTimeout()))
                 .upgradeTimeout(s.getLong(prefix + "upgradeTimeout", base.upgradeTimeout()))
-                .maxHttpBufferSize((int) s.getLong(prefix + "maxHttpBufferSize", base.maxHttpBufferSize()))
+                .maxHttpBufferSize(s.getInt(prefix + "maxHttpBufferSize", base.maxHttpBufferSize()))
                 .transports(s.getList(prefix + "transports", base.transports()))
                 .allowUpgrades(s.getBoolean(prefix + "allowUpgrades", base.allowUpgrades()))
-                .httpCompressionThreshold((int) s.getLong(prefix + "httpCompressionThreshold", base.httpCompressionThreshold()))
-                .maxOutboundPackets((int) s.getLong(prefix + "maxOutboundPackets", base.maxOutboundPackets()))
+                .httpCompressionThreshold(s.getInt(prefix + "httpCompressionThreshold", base.httpCompressionThreshold()))
+                .maxOutboundPackets(s.getInt(prefix + "maxOutboundPackets", base.maxOutboundPackets()))
                 .maxOutboundBytes(s.getLong(prefix + "maxOutboundBytes", base.maxOutboundBytes()))
                 .closeTimeout(s.getLong(prefix + "closeTimeout", base.closeTimeout()))
                 .addTrailingSlash(s.getBoolean(prefix + "addTrailingSlash", base.addTrailingSlash()));
@@ -34,7 +34,7 @@ public final class EngineOptionsReader {
                     s.getList(prefix + "cors.methods", c.methods()),
                     s.getList(prefix + "cors.allowedHeaders", c.allowedHeaders()),
                     s.getList(prefix + "cors.exposedHeaders", c.exposedHeaders()),
-                    (int) s.getLong(prefix + "cors.maxAge", c.maxAgeSeconds())));
+                    s.getInt(prefix + "cors.maxAge", c.maxAgeSeconds())));
         }
         if (s.getBoolean(prefix + "cookie", base.cookie() != null)) {
             CookieOptions c = base.cookie() != null ? base.cookie() : CookieOptions.defaults();

@@ -2,6 +2,7 @@ package dev.tidewire.jakarta;
 
 import jakarta.servlet.ServletContext;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,19 +28,34 @@ public final class Settings {
         return v == null || v.isEmpty() ? defaultValue : v;
     }
 
+    /** A whole number: {@code 1000} or {@code 1e6} (as the reference's docs write sizes); anything else stops. */
     public long getLong(String key, long defaultValue) {
         String v = get(key);
         if (v == null || v.isEmpty()) return defaultValue;
         try {
-            return (long) Double.parseDouble(v); // accepts 1e6 as the reference's docs write it
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("configuration key " + key + " is not a number: " + v);
+            return new BigDecimal(v).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("configuration key " + key + " must be a whole number (1000 or 1e6), was: " + v);
         }
     }
 
+    /** As {@link #getLong}, within the range of an {@code int}: never narrowed silently. */
+    public int getInt(String key, int defaultValue) {
+        long n = getLong(key, defaultValue);
+        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("configuration key " + key + " must be at most " + Integer.MAX_VALUE
+                    + ", was: " + n);
+        }
+        return (int) n;
+    }
+
+    /** {@code true} or {@code false} (any case); anything else stops, rather than meaning false. */
     public boolean getBoolean(String key, boolean defaultValue) {
         String v = get(key);
-        return v == null || v.isEmpty() ? defaultValue : Boolean.parseBoolean(v);
+        if (v == null || v.isEmpty()) return defaultValue;
+        if (v.equalsIgnoreCase("true")) return true;
+        if (v.equalsIgnoreCase("false")) return false;
+        throw new IllegalArgumentException("configuration key " + key + " must be true or false, was: " + v);
     }
 
     public List<String> getList(String key, List<String> defaultValue) {

@@ -15,10 +15,10 @@ public final class SocketIoOptionsReader {
         SocketIoOptions d = SocketIoOptions.defaults();
         EngineOptions engine = EngineOptionsReader.read(s, PREFIX, d.engine());
         ParserLimits l = d.parserLimits();
-        ParserLimits limits = new ParserLimits((int) s.getLong(PREFIX + "maxAttachments", l.maxAttachments()),
-                (int) s.getLong(PREFIX + "maxJsonDepth", l.maxDepth()), s.getLong(PREFIX + "maxAckId", l.maxAckId()));
+        ParserLimits limits = new ParserLimits(s.getInt(PREFIX + "maxAttachments", l.maxAttachments()),
+                s.getInt(PREFIX + "maxJsonDepth", l.maxDepth()), s.getLong(PREFIX + "maxAckId", l.maxAckId()));
         return new SocketIoOptions(engine, s.getLong(PREFIX + "connectTimeout", d.connectTimeout()),
                 s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,
-                (int) s.getLong(PREFIX + "maxPendingEvents", d.maxPendingEvents()));
+                s.getInt(PREFIX + "maxPendingEvents", d.maxPendingEvents()));
     }
 }

@@ -54,8 +54,8 @@ public class ChatNamespace {
 
     /** Applies the {@code tidewire.demo.*} limits. */
     void configure(Settings settings) {
-        maxMessageLength = (int) settings.getLong(DemoSettings.MAX_MESSAGE_LENGTH, 500);
-        limiter = new RateLimiter((int) settings.getLong(DemoSettings.RATE_BURST, 10),
+        maxMessageLength = settings.getInt(DemoSettings.MAX_MESSAGE_LENGTH, 500);
+        limiter = new RateLimiter(settings.getInt(DemoSettings.RATE_BURST, 10),
                 Double.parseDouble(settings.get(DemoSettings.RATE_PER_SECOND, "2")));
     }
 
