@@ -43,6 +43,11 @@ final class SerialExecutor implements Executor {
             if (running) return;
             running = true;
         }
+        startDrain();
+    }
+
+    /** Hands a drain to the shared executor; if it refuses, this client's queue is dropped and the refusal thrown. */
+    private void startDrain() {
         try {
             delegate.execute(this::drain);
         } catch (RuntimeException e) {
@@ -67,15 +72,7 @@ final class SerialExecutor implements Executor {
             if (running) return;
             running = true;
         }
-        try {
-            delegate.execute(this::drain);
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                running = false;
-                tasks.clear();
-            }
-            throw e;
-        }
+        startDrain();
     }
 
     /**

@@ -119,32 +119,46 @@ class SerialOrderTest {
         assertEquals(List.of("a waits", "b", "a done"), order);
     }
 
+    /** An event {@code slow} whose handler waits for {@link #release}, then records "slow done". */
+    private static final class SlowHandler {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        SlowHandler(Socket s, List<String> order) {
+            s.on("slow", (args, ack) -> {
+                started.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                order.add("slow done");
+            });
+        }
+    }
+
+    /** Records "<reason> on <thread>" for the socket's disconnect; the latch opens then. */
+    private static CountDownLatch recordDisconnects(Socket s, List<String> order) {
+        CountDownLatch disconnected = new CountDownLatch(1);
+        s.onDisconnect((sock, r) -> {
+            order.add(r.wireName() + " on " + Thread.currentThread().getName());
+            disconnected.countDown();
+        });
+        return disconnected;
+    }
+
     @Test
     void tooManyPendingEventsCloseTheClientAndItsListenersRunAfterTheHandlerInFlight() throws Exception {
         SioTestServer t = server(SocketIoOptions.defaults().withMaxPendingEvents(4));
         SioTestServer.Peer c = t.connect();
         Socket s = connect(t, c);
         List<String> order = new CopyOnWriteArrayList<>();
-        CountDownLatch disconnected = new CountDownLatch(1);
-        s.onDisconnect((sock, r) -> {
-            order.add(r.wireName() + " on " + Thread.currentThread().getName());
-            disconnected.countDown();
-        });
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        s.on("slow", (args, ack) -> {
-            started.countDown();
-            release.await(10, TimeUnit.SECONDS);
-            order.add("slow done");
-        });
+        CountDownLatch disconnected = recordDisconnects(s, order);
+        SlowHandler slow = new SlowHandler(s, order);
         c.send("42[\"slow\"]");
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertTrue(slow.started.await(5, TimeUnit.SECONDS));
         for (int i = 0; i < 4; i++) c.send("42[\"slow\"]"); // queued behind the running one
         assertFalse(c.isClosed());
         c.send("42[\"slow\"]"); // one too many
         assertTrue(c.isClosed());
         assertEquals(List.of(), order, "no listener runs beside the handler in flight");
-        release.countDown();
+        slow.release.countDown();
         assertTrue(disconnected.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("slow done", "forced server close on handler"), order,
                 "after the handler in flight, on the client's serial order; the events not started are dropped");
@@ -156,16 +170,10 @@ class SerialOrderTest {
         SioTestServer.Peer c = t.connect();
         Socket s = connect(t, c);
         List<String> order = new CopyOnWriteArrayList<>();
-        s.onDisconnect((sock, r) -> order.add(r.wireName() + " on " + Thread.currentThread().getName()));
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        s.on("slow", (args, ack) -> {
-            started.countDown();
-            release.await(10, TimeUnit.SECONDS);
-            order.add("slow done");
-        });
+        recordDisconnects(s, order);
+        SlowHandler slow = new SlowHandler(s, order);
         c.send("42[\"slow\"]");
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertTrue(slow.started.await(5, TimeUnit.SECONDS));
         Thread closer = new Thread(t.io::close, "undeploy");
         closer.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -173,7 +181,7 @@ class SerialOrderTest {
             Thread.onSpinWait(); // until close() waits for the listeners (or, before the fix, has run them)
         }
         assertEquals(List.of(), order, "no listener runs beside the handler in flight");
-        release.countDown();
+        slow.release.countDown();
         closer.join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(closer.isAlive(), "close() returns once the listeners ran");
         assertEquals(List.of("slow done", "server shutting down on handler"), order);
