@@ -13,16 +13,20 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SERVER="${SERVER:-wildfly}"
 SERVER_HOME="$ROOT/target/server"
 PAYARA_JAR="$ROOT/target/payara-micro.jar"
-WAR="$ROOT/target/tidewire.war"
+# the fixture WAR: the demo WAR plus the test fixtures (src/test/java/dev/tidewire/fixture), switched on by
+# -Dtidewire.fixture=conformance|bench; the shipped WAR (target/tidewire.war) holds no fixture
+WAR="$ROOT/target/tidewire-fixtures.war"
 case "$SERVER" in
   wildfly|payara) ;;
   *) echo "unknown SERVER=$SERVER: use SERVER=wildfly (the default) or SERVER=payara" >&2; exit 2 ;;
 esac
 
-# Build the WAR, provision WildFly and copy Payara Micro unless all are there and the WAR is newer than every source.
+# Build the WARs, provision WildFly and copy Payara Micro unless all are there and the WAR is newer than every
+# source it holds.
 ensure_built() {
   local newest_src
-  newest_src=$(find "$ROOT/src/main" "$ROOT/pom.xml" -type f -newer "$WAR" 2>/dev/null | head -1 || true)
+  newest_src=$(find "$ROOT/src/main" "$ROOT/src/test/java/dev/tidewire/fixture" "$ROOT/pom.xml" -type f -newer "$WAR" \
+    2>/dev/null | head -1 || true)
   if [[ ! -f "$WAR" || ! -d "$SERVER_HOME" || ! -f "$PAYARA_JAR" || -n "$newest_src" ]]; then
     echo "building (mvn package -DskipTests)…" >&2
     (cd "$ROOT" && mvn -B -q package -DskipTests) >&2

@@ -1,6 +1,6 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.Packet;
+import dev.tidewire.internal.engine.Packet;
 
 import java.util.List;
 import java.util.Set;

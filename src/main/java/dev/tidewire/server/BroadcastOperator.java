@@ -1,9 +1,9 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.Packet;
-import dev.tidewire.engine.Scheduler;
-import dev.tidewire.parser.SioPacket;
-import dev.tidewire.parser.SioPacketType;
+import dev.tidewire.internal.engine.Packet;
+import dev.tidewire.internal.engine.Scheduler;
+import dev.tidewire.internal.parser.SioPacket;
+import dev.tidewire.internal.parser.SioPacketType;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,15 +1,15 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.CloseReason;
-import dev.tidewire.engine.EngineSession;
-import dev.tidewire.engine.Packet;
-import dev.tidewire.engine.Scheduler;
-import dev.tidewire.engine.SessionIds;
-import dev.tidewire.engine.SessionListener;
-import dev.tidewire.parser.SioDecoder;
-import dev.tidewire.parser.SioPacket;
-import dev.tidewire.parser.SioPacketType;
-import dev.tidewire.parser.SioParseException;
+import dev.tidewire.internal.engine.CloseReason;
+import dev.tidewire.internal.engine.EngineSession;
+import dev.tidewire.internal.engine.Packet;
+import dev.tidewire.internal.engine.Scheduler;
+import dev.tidewire.internal.engine.SessionIds;
+import dev.tidewire.internal.engine.SessionListener;
+import dev.tidewire.internal.parser.SioDecoder;
+import dev.tidewire.internal.parser.SioPacket;
+import dev.tidewire.internal.parser.SioPacketType;
+import dev.tidewire.internal.parser.SioParseException;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,6 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.EngineSession;
+import dev.tidewire.internal.engine.EngineSession;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

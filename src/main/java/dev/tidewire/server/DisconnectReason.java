@@ -1,6 +1,6 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.CloseReason;
+import dev.tidewire.internal.engine.CloseReason;
 
 /** Why a socket left its namespace, named as the reference server names it. */
 public enum DisconnectReason {

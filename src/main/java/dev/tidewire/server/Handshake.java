@@ -1,6 +1,6 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.RequestInfo;
+import dev.tidewire.internal.engine.RequestInfo;
 
 import java.util.Date;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.Scheduler;
-import dev.tidewire.parser.SioPacket;
-import dev.tidewire.parser.SioPacketType;
+import dev.tidewire.internal.engine.Scheduler;
+import dev.tidewire.internal.parser.SioPacket;
+import dev.tidewire.internal.parser.SioPacketType;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

@@ -1,7 +1,9 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.EngineOptions;
-import dev.tidewire.parser.ParserLimits;
+import dev.tidewire.internal.engine.EngineOptions;
+import dev.tidewire.internal.parser.ParserLimits;
+
+import java.util.Map;
 
 /**
  * Socket.IO server options with the reference defaults; the Engine.IO options travel inside.
@@ -26,6 +28,13 @@ public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean
 
     public SocketIoOptions withEngine(EngineOptions e) {
         return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents);
+    }
+
+    /** Handshakes are first put to {@code gate}; a refusal is answered with error 4 (403) and its message. */
+    public SocketIoOptions withAllowRequest(AllowRequest gate) {
+        return withEngine(engine.toBuilder()
+                .allowRequest(request -> gate.check(new Handshake(request, System.currentTimeMillis(), Map.of())))
+                .build());
     }
 
     public SocketIoOptions withConnectTimeout(long ms) {

@@ -1,12 +1,12 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.ConnectionListener;
-import dev.tidewire.engine.EngineSession;
-import dev.tidewire.engine.Packet;
-import dev.tidewire.engine.Scheduler;
-import dev.tidewire.parser.JsonFallback;
-import dev.tidewire.parser.SioEncoder;
-import dev.tidewire.parser.SioPacket;
+import dev.tidewire.internal.engine.ConnectionListener;
+import dev.tidewire.internal.engine.EngineSession;
+import dev.tidewire.internal.engine.Packet;
+import dev.tidewire.internal.engine.Scheduler;
+import dev.tidewire.internal.parser.JsonFallback;
+import dev.tidewire.internal.parser.SioEncoder;
+import dev.tidewire.internal.parser.SioPacket;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

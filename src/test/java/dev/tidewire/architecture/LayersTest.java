@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.tidewire.engine.violation.ServletInEngine;
+import dev.tidewire.internal.engine.violation.ServletInEngine;
 import dev.tidewire.server.SocketIoServer;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +13,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The library's layers, bottom to top: engine (Engine.IO), parser (Socket.IO packets), server (the Socket.IO API),
- * jakarta (the container glue). A layer uses only the layers below it, and only the glue touches the container.
- * The demo and the fixtures sit on top; nothing in the library uses them.
+ * The library's layers, bottom to top: engine (Engine.IO) and parser (Socket.IO packets), both internal; server (the
+ * public Socket.IO API); the public CDI annotations and settings; the internal container glue. A layer uses only the
+ * layers below it, and only the glue and the CDI API touch the container. The demo sits on top and, like any
+ * application, uses only the public API. (The fixtures are test code and may use internals.)
  */
 class LayersTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -46,21 +47,23 @@ class LayersTest {
     }
 
     private static ArchRule layers() {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("engine").definedBy("dev.tidewire.engine..")
-                .layer("parser").definedBy("dev.tidewire.parser..")
+        return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(false)
+                .layer("engine").definedBy("dev.tidewire.internal.engine..")
+                .layer("parser").definedBy("dev.tidewire.internal.parser..")
                 .layer("server").definedBy("dev.tidewire.server..")
-                .layer("jakarta").definedBy("dev.tidewire.jakarta..")
-                .layer("applications").definedBy("dev.tidewire.demo..", "dev.tidewire.fixture..")
-                .whereLayer("applications").mayNotBeAccessedByAnyLayer()
-                .whereLayer("jakarta").mayOnlyBeAccessedByLayers("applications")
-                .whereLayer("server").mayOnlyBeAccessedByLayers("jakarta", "applications")
-                .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "jakarta", "applications")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "jakarta", "applications");
+                .layer("cdi api").definedBy("dev.tidewire.jakarta..")
+                .layer("glue").definedBy("dev.tidewire.internal.jakarta..")
+                .layer("demo").definedBy("dev.tidewire.demo..")
+                .whereLayer("demo").mayNotBeAccessedByAnyLayer()
+                .whereLayer("glue").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cdi api").mayOnlyBeAccessedByLayers("glue", "demo")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("cdi api", "glue", "demo")
+                .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "glue")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "glue");
     }
 
     private static ArchRule containerOnlyInTheGlue() {
-        return noClasses().that().resideInAnyPackage("dev.tidewire.engine..", "dev.tidewire.parser..",
+        return noClasses().that().resideInAnyPackage("dev.tidewire.internal.engine..", "dev.tidewire.internal.parser..",
                         "dev.tidewire.server..")
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER);
     }

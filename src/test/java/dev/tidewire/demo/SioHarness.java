@@ -1,12 +1,12 @@
 package dev.tidewire.demo;
 
-import dev.tidewire.engine.EngineServer;
-import dev.tidewire.engine.RequestInfo;
-import dev.tidewire.engine.Scheduler;
-import dev.tidewire.engine.WebSocketConnection;
-import dev.tidewire.engine.WebSocketHandler;
-import dev.tidewire.parser.JsonReader;
-import dev.tidewire.parser.JsonWriter;
+import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.RequestInfo;
+import dev.tidewire.internal.engine.Scheduler;
+import dev.tidewire.internal.engine.WebSocketConnection;
+import dev.tidewire.internal.engine.WebSocketHandler;
+import dev.tidewire.internal.parser.JsonReader;
+import dev.tidewire.internal.parser.JsonWriter;
 import dev.tidewire.server.SocketIoOptions;
 import dev.tidewire.server.SocketIoServer;
 import dev.tidewire.server.ValueBinder;

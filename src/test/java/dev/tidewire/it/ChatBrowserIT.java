@@ -4,9 +4,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,9 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class ChatBrowserIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
-        File war = new File(System.getProperty("project.basedir", "."), "target/tidewire.war");
-        if (!war.isFile()) throw new IllegalStateException(war + " is missing: the ITs run after `package`");
-        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "tidewire.war").importFrom(war).as(WebArchive.class);
+        WebArchive archive = Deployments.fixtureWar();
         archive.setWebXML(new StringAsset("""
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <context-param><param-name>tidewire.fixture</param-name><param-value>conformance</param-value></context-param>

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 
-/** The WAR the build produced, deployed as it ships (context root /), with the conformance fixture switched on. */
+/**
+ * The fixture WAR the build produced (target/tidewire-fixtures.war: the shipped demo WAR plus the test fixtures),
+ * deployed at context root /, with the conformance fixture switched on.
+ */
 public final class Deployments {
     private Deployments() {
     }
@@ -28,10 +31,15 @@ public final class Deployments {
         }
     }
 
-    public static WebArchive conformanceWar() {
-        File war = new File(System.getProperty("project.basedir", "."), "target/tidewire.war");
+    /** The fixture WAR as built, with its own deployment descriptor still to be set. */
+    public static WebArchive fixtureWar() {
+        File war = new File(System.getProperty("project.basedir", "."), "target/tidewire-fixtures.war");
         if (!war.isFile()) throw new IllegalStateException(war + " is missing: the ITs run after `package`");
-        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "tidewire.war").importFrom(war).as(WebArchive.class);
+        return ShrinkWrap.create(ZipImporter.class, "tidewire.war").importFrom(war).as(WebArchive.class);
+    }
+
+    public static WebArchive conformanceWar() {
+        WebArchive archive = fixtureWar();
         archive.setWebXML(new StringAsset("""
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <context-param>

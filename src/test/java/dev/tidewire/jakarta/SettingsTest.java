@@ -1,6 +1,7 @@
 package dev.tidewire.jakarta;
 
-import dev.tidewire.engine.EngineOptions;
+import dev.tidewire.internal.jakarta.EngineOptionsReader;
+import dev.tidewire.internal.engine.EngineOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.HttpResponse;
+import dev.tidewire.internal.engine.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.EngineSession;
+import dev.tidewire.internal.engine.EngineSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.tidewire.server;
 
-import dev.tidewire.engine.WebSocketConnection;
+import dev.tidewire.internal.engine.WebSocketConnection;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.tidewire.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tidewire.engine.EngineServer;
-import dev.tidewire.engine.ManualScheduler;
-import dev.tidewire.engine.RequestInfo;
-import dev.tidewire.engine.WebSocketHandler;
+import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.ManualScheduler;
+import dev.tidewire.internal.engine.RequestInfo;
+import dev.tidewire.internal.engine.WebSocketHandler;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.tidewire.demo.chat;
 
 import dev.tidewire.demo.SioHarness;
 import dev.tidewire.demo.SioHarness.Client;
-import dev.tidewire.jakarta.AnnotatedWiring;
+import dev.tidewire.internal.jakarta.AnnotatedWiring;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package dev.tidewire.bench;
 
-import dev.tidewire.engine.EngineServer;
-import dev.tidewire.engine.HttpResponse;
-import dev.tidewire.engine.RequestInfo;
-import dev.tidewire.engine.Scheduler;
-import dev.tidewire.engine.WebSocketConnection;
-import dev.tidewire.engine.WebSocketHandler;
+import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.HttpResponse;
+import dev.tidewire.internal.engine.RequestInfo;
+import dev.tidewire.internal.engine.Scheduler;
+import dev.tidewire.internal.engine.WebSocketConnection;
+import dev.tidewire.internal.engine.WebSocketHandler;
 import dev.tidewire.server.SocketIoOptions;
 import dev.tidewire.server.SocketIoServer;
 import org.openjdk.jmh.annotations.Benchmark;

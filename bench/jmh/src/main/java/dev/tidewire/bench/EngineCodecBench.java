@@ -1,9 +1,9 @@
 package dev.tidewire.bench;
 
-import dev.tidewire.engine.Packet;
-import dev.tidewire.engine.PacketCodec;
-import dev.tidewire.engine.PacketParseException;
-import dev.tidewire.engine.Payload;
+import dev.tidewire.internal.engine.Packet;
+import dev.tidewire.internal.engine.PacketCodec;
+import dev.tidewire.internal.engine.PacketParseException;
+import dev.tidewire.internal.engine.Payload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

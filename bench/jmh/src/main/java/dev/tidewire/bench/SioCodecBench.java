@@ -1,13 +1,13 @@
 package dev.tidewire.bench;
 
-import dev.tidewire.engine.Packet;
-import dev.tidewire.parser.JsonFallback;
-import dev.tidewire.parser.ParserLimits;
-import dev.tidewire.parser.SioDecoder;
-import dev.tidewire.parser.SioEncoder;
-import dev.tidewire.parser.SioPacket;
-import dev.tidewire.parser.SioPacketType;
-import dev.tidewire.parser.SioParseException;
+import dev.tidewire.internal.engine.Packet;
+import dev.tidewire.internal.parser.JsonFallback;
+import dev.tidewire.internal.parser.ParserLimits;
+import dev.tidewire.internal.parser.SioDecoder;
+import dev.tidewire.internal.parser.SioEncoder;
+import dev.tidewire.internal.parser.SioPacket;
+import dev.tidewire.internal.parser.SioPacketType;
+import dev.tidewire.internal.parser.SioParseException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,0 +1,114 @@
+package dev.tidewire.internal.engine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Engine.IO server options with the reference server's defaults. Immutable; build with {@link #builder()}.
+ *
+ * @param maxOutboundPackets bound of a session's outbound queue in packets (our addition)
+ * @param maxOutboundBytes   bound of a session's outbound queue in bytes (our addition)
+ * @param closeTimeout       how long a server-initiated close waits for the client's next poll to read it
+ * @param addTrailingSlash   as the reference: only {@code path} with its trailing slash is the endpoint; when false,
+ *                           the path without it is served too
+ */
+public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
+                            int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,
+                            CorsOptions cors, CookieOptions cookie, AllowRequest allowRequest,
+                            int httpCompressionThreshold, int maxOutboundPackets, long maxOutboundBytes,
+                            long closeTimeout, boolean addTrailingSlash) {
+    public static final String POLLING = "polling";
+    public static final String WEBSOCKET = "websocket";
+
+    public EngineOptions {
+        Objects.requireNonNull(path);
+        if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with /: " + path);
+        if (!path.endsWith("/")) path = path + "/";
+        transports = List.copyOf(transports);
+        for (String t : transports) {
+            if (!t.equals(POLLING) && !t.equals(WEBSOCKET)) throw new IllegalArgumentException("unknown transport " + t);
+        }
+        if (transports.isEmpty()) throw new IllegalArgumentException("at least one transport is required");
+        requirePositive("pingInterval", pingInterval);
+        requirePositive("pingTimeout", pingTimeout);
+        requirePositive("upgradeTimeout", upgradeTimeout);
+        requirePositive("maxHttpBufferSize", maxHttpBufferSize);
+        requirePositive("maxOutboundPackets", maxOutboundPackets);
+        requirePositive("maxOutboundBytes", maxOutboundBytes);
+        requirePositive("closeTimeout", closeTimeout);
+        if (allowRequest == null) allowRequest = AllowRequest.ALLOW_ALL;
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+
+    public boolean allows(String transport) {
+        return transports.contains(transport);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.path = path;
+        b.pingInterval = pingInterval;
+        b.pingTimeout = pingTimeout;
+        b.upgradeTimeout = upgradeTimeout;
+        b.maxHttpBufferSize = maxHttpBufferSize;
+        b.transports = transports;
+        b.allowUpgrades = allowUpgrades;
+        b.cors = cors;
+        b.cookie = cookie;
+        b.allowRequest = allowRequest;
+        b.httpCompressionThreshold = httpCompressionThreshold;
+        b.maxOutboundPackets = maxOutboundPackets;
+        b.maxOutboundBytes = maxOutboundBytes;
+        b.closeTimeout = closeTimeout;
+        b.addTrailingSlash = addTrailingSlash;
+        return b;
+    }
+
+    /** Mutable builder; every setter returns {@code this}. */
+    public static final class Builder {
+        private String path = "/engine.io/";
+        private long pingInterval = 25_000;
+        private long pingTimeout = 20_000;
+        private long upgradeTimeout = 10_000;
+        private int maxHttpBufferSize = 1_000_000;
+        private List<String> transports = List.of(POLLING, WEBSOCKET);
+        private boolean allowUpgrades = true;
+        private CorsOptions cors;
+        private CookieOptions cookie;
+        private AllowRequest allowRequest = AllowRequest.ALLOW_ALL;
+        private int httpCompressionThreshold = 1024;
+        private int maxOutboundPackets = 4096;
+        private long maxOutboundBytes = 16L << 20;
+        private long closeTimeout = 30_000;
+        private boolean addTrailingSlash = true;
+
+        public Builder path(String v) { path = v; return this; }
+        public Builder pingInterval(long v) { pingInterval = v; return this; }
+        public Builder pingTimeout(long v) { pingTimeout = v; return this; }
+        public Builder upgradeTimeout(long v) { upgradeTimeout = v; return this; }
+        public Builder maxHttpBufferSize(int v) { maxHttpBufferSize = v; return this; }
+        public Builder transports(List<String> v) { transports = v; return this; }
+        public Builder allowUpgrades(boolean v) { allowUpgrades = v; return this; }
+        public Builder cors(CorsOptions v) { cors = v; return this; }
+        public Builder cookie(CookieOptions v) { cookie = v; return this; }
+        public Builder allowRequest(AllowRequest v) { allowRequest = v; return this; }
+        public Builder httpCompressionThreshold(int v) { httpCompressionThreshold = v; return this; }
+        public Builder maxOutboundPackets(int v) { maxOutboundPackets = v; return this; }
+        public Builder maxOutboundBytes(long v) { maxOutboundBytes = v; return this; }
+        public Builder closeTimeout(long v) { closeTimeout = v; return this; }
+        public Builder addTrailingSlash(boolean v) { addTrailingSlash = v; return this; }
+
+        public EngineOptions build() {
+            return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
+                    allowUpgrades, cors, cookie, allowRequest, httpCompressionThreshold, maxOutboundPackets,
+                    maxOutboundBytes, closeTimeout, addTrailingSlash);
+        }
+    }
+}

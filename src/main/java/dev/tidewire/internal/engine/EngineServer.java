@@ -1,0 +1,227 @@
+package dev.tidewire.internal.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The Engine.IO v4 server: validates requests, performs handshakes over polling and WebSocket, routes requests and
+ * sockets to their sessions. Container-free: adapters feed it {@link HttpExchange}s and {@link WebSocketConnection}s.
+ */
+public final class EngineServer {
+    private static final Logger LOG = System.getLogger("tidewire.engine");
+
+    private final EngineOptions options;
+    private final Scheduler scheduler;
+    private final ConnectionListener connectionListener;
+    private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private volatile boolean shutDown;
+
+    public EngineServer(EngineOptions options, Scheduler scheduler, ConnectionListener connectionListener) {
+        this.options = options;
+        this.scheduler = scheduler;
+        this.connectionListener = connectionListener;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    public EngineSession session(String sid) {
+        return sessions.get(sid);
+    }
+
+    public Collection<EngineSession> sessions() {
+        return Collections.unmodifiableCollection(sessions.values());
+    }
+
+    // ---------------------------------------------------------------- HTTP (polling and handshake)
+
+    /** Answers one plain HTTP request (not a WebSocket upgrade) to the engine's path. */
+    public void handleHttp(HttpExchange ex) {
+        RequestInfo req = ex.request();
+        String method = ex.method();
+        boolean preflight = "OPTIONS".equals(method) && options.cors() != null;
+        Map<String, String> cors = Cors.headers(options.cors(), req, preflight);
+        if (preflight) {
+            ex.respond(HttpResponse.empty(204, cors));
+            return;
+        }
+        Refusal refusal = verify(req, method, false);
+        if (refusal != null) {
+            logRejection(req, refusal);
+            ex.respond(HttpResponse.error(refusal.error(), refusal.message(), cors));
+            return;
+        }
+        String sid = req.queryParam("sid");
+        if (sid != null) {
+            EngineSession session = sessions.get(sid);
+            if (session != null) {
+                session.handlePolling(ex, cors);
+                return;
+            }
+            // closed between the check and now
+            ex.respond(HttpResponse.error(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors));
+            return;
+        }
+        handshakePolling(ex, req, cors);
+    }
+
+    /**
+     * Decides whether a WebSocket upgrade request may proceed, before the container answers 101.
+     *
+     * @return {@code null} to upgrade, or the HTTP refusal (the reference writes the message as text/html)
+     */
+    public HttpResponse verifyUpgrade(RequestInfo req) {
+        Refusal refusal = verify(req, "GET", true);
+        if (refusal == null) return null;
+        logRejection(req, refusal);
+        return HttpResponse.text(refusal.error().httpStatus(), "text/html", refusal.message(), Map.of());
+    }
+
+    private record Refusal(EngineError error, String message) {
+        Refusal(EngineError error) {
+            this(error, error.message());
+        }
+    }
+
+    /** The reference's checks, in its order: transport, origin, then the session or the handshake rules. */
+    private Refusal verify(RequestInfo req, String method, boolean upgrade) {
+        if (shutDown) return new Refusal(EngineError.BAD_REQUEST);
+        String transport = req.queryParam("transport");
+        if (transport == null || !options.allows(transport)) return new Refusal(EngineError.UNKNOWN_TRANSPORT);
+        String origin = req.header("origin");
+        if (origin != null && !isValidHeaderValue(origin)) return new Refusal(EngineError.BAD_REQUEST);
+        boolean websocket = transport.equals(EngineOptions.WEBSOCKET);
+        String sid = req.queryParam("sid");
+        if (sid != null) {
+            if (!sessions.containsKey(sid)) return new Refusal(EngineError.UNKNOWN_SID);
+            // a polling request must say polling; a WebSocket for a sid is an upgrade
+            return upgrade == websocket ? null : new Refusal(EngineError.BAD_REQUEST);
+        }
+        if (!"GET".equals(method)) return new Refusal(EngineError.BAD_HANDSHAKE_METHOD);
+        if (upgrade != websocket) return new Refusal(EngineError.BAD_REQUEST); // websocket without Upgrade
+        String denied = options.allowRequest().check(req);
+        if (denied != null) {
+            return new Refusal(EngineError.FORBIDDEN, denied.isEmpty() ? EngineError.FORBIDDEN.message() : denied);
+        }
+        if (!"4".equals(req.queryParam("EIO"))) return new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+        return null;
+    }
+
+    private static boolean isValidHeaderValue(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) return false;
+        }
+        return true;
+    }
+
+    private static void logRejection(RequestInfo req, Refusal refusal) {
+        LOG.log(Level.DEBUG, "request rejected with code {0} ({1}): {2} from {3}",
+                refusal.error().code(), refusal.message(), req.url(), req.remoteAddress());
+    }
+
+    private void handshakePolling(HttpExchange ex, RequestInfo req, Map<String, String> cors) {
+        EngineSession session = newSession(req, null);
+        List<String> upgrades = options.allowUpgrades() && options.allows(EngineOptions.WEBSOCKET)
+                ? List.of(EngineOptions.WEBSOCKET) : List.of();
+        Map<String, String> headers = new LinkedHashMap<>(cors);
+        if (options.cookie() != null) headers.put("Set-Cookie", options.cookie().headerValue(session.id()));
+        connectionListener.onConnection(session);
+        ex.respond(pollResponse(openPacket(session.id(), upgrades).encodedText(), req, headers));
+        session.start();
+    }
+
+    // ---------------------------------------------------------------- WebSocket
+
+    /** A WebSocket accepted after {@link #verifyUpgrade}: a new session, or an upgrade of a polling one. */
+    public WebSocketHandler onWebSocketOpen(RequestInfo req, WebSocketConnection conn) {
+        String sid = req.queryParam("sid");
+        if (sid != null) {
+            EngineSession session = sessions.get(sid);
+            if (session == null) {
+                conn.close(1008, EngineError.UNKNOWN_SID.message());
+                return WebSocketHandler.IGNORE;
+            }
+            return session.beginUpgrade(conn);
+        }
+        EngineSession session = newSession(req, conn);
+        session.queueOpen(openPacket(session.id(), List.of())); // the open packet precedes anything sent on connection
+        connectionListener.onConnection(session);
+        session.start();
+        return session.mainSocketHandler(conn);
+    }
+
+    private EngineSession newSession(RequestInfo req, WebSocketConnection conn) {
+        String id = SessionIds.next();
+        EngineSession session = new EngineSession(id, this, req, conn);
+        sessions.put(id, session);
+        LOG.log(Level.DEBUG, "session {0} opened over {1} from {2}", id,
+                conn == null ? EngineOptions.POLLING : EngineOptions.WEBSOCKET, req.remoteAddress());
+        return session;
+    }
+
+    Packet openPacket(String sid, List<String> upgrades) {
+        StringBuilder sb = new StringBuilder(128).append("{\"sid\":\"").append(sid).append("\",\"upgrades\":[");
+        for (int i = 0; i < upgrades.size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append('"').append(upgrades.get(i)).append('"');
+        }
+        sb.append("],\"pingInterval\":").append(options.pingInterval())
+                .append(",\"pingTimeout\":").append(options.pingTimeout())
+                .append(",\"maxPayload\":").append(options.maxHttpBufferSize()).append('}');
+        return Packet.of(PacketType.OPEN, sb.toString());
+    }
+
+    /** A poll answer: text/plain UTF-8, never cached, gzipped from the threshold on when the client accepts it. */
+    HttpResponse pollResponse(String payload, RequestInfo req, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Cache-Control", "no-store");
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        String accept = req.header("accept-encoding");
+        if (body.length >= options.httpCompressionThreshold() && accept != null && accept.contains("gzip")) {
+            body = gzip(body);
+            headers.put("Content-Encoding", "gzip");
+        }
+        return new HttpResponse(200, HttpResponse.TEXT_UTF8, body, headers);
+    }
+
+    private static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 32);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // in-memory streams do not fail
+        }
+        return out.toByteArray();
+    }
+
+    void remove(EngineSession session) {
+        sessions.remove(session.id(), session);
+    }
+
+    /** Closes every session ("server shutting down"); new requests are refused from now on. */
+    public void shutdown() {
+        shutDown = true;
+        for (EngineSession s : new ArrayList<>(sessions.values())) s.close(CloseReason.SERVER_SHUTTING_DOWN);
+    }
+}

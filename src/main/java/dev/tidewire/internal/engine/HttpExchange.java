@@ -1,0 +1,29 @@
+package dev.tidewire.internal.engine;
+
+/**
+ * One HTTP request of the polling transport (or a handshake), as the container adapter presents it. The engine
+ * answers it exactly once with {@link #respond}, possibly later and from another thread (a held poll).
+ */
+public interface HttpExchange {
+    String method();
+
+    RequestInfo request();
+
+    /**
+     * Reads the request body without blocking the calling thread; exactly one callback method is invoked.
+     *
+     * @param limit the most bytes accepted; a larger body (declared or streamed) gives {@link BodyCallback#onTooLarge()}
+     */
+    void readBody(int limit, BodyCallback callback);
+
+    /** Writes the response and ends the exchange; must not block the calling thread. */
+    void respond(HttpResponse response);
+
+    interface BodyCallback {
+        void onBody(byte[] body);
+
+        void onTooLarge();
+
+        void onError(Throwable error);
+    }
+}

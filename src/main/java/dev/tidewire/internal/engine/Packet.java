@@ -1,0 +1,94 @@
+package dev.tidewire.internal.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * One Engine.IO packet: a type with text data, or a binary MESSAGE. Immutable; the encoded forms are computed
+ * once and cached so that a broadcast packet is encoded once for all its targets.
+ */
+public final class Packet {
+    public static final Packet PING = new Packet(PacketType.PING, "", null);
+    public static final Packet PONG_PROBE = new Packet(PacketType.PONG, "probe", null);
+    public static final Packet CLOSE = new Packet(PacketType.CLOSE, "", null);
+    public static final Packet NOOP = new Packet(PacketType.NOOP, "", null);
+
+    private final PacketType type;
+    private final String text;
+    private final byte[] binary;
+    private String encodedText;
+
+    private Packet(PacketType type, String text, byte[] binary) {
+        this.type = type;
+        this.text = text;
+        this.binary = binary;
+    }
+
+    public static Packet of(PacketType type, String text) {
+        return new Packet(Objects.requireNonNull(type), text == null ? "" : text, null);
+    }
+
+    public static Packet message(String text) {
+        return new Packet(PacketType.MESSAGE, Objects.requireNonNull(text), null);
+    }
+
+    /** A binary message; the array is not copied and must not be changed afterwards. */
+    public static Packet binaryMessage(byte[] data) {
+        return new Packet(PacketType.MESSAGE, null, Objects.requireNonNull(data));
+    }
+
+    public PacketType type() {
+        return type;
+    }
+
+    public boolean isBinary() {
+        return binary != null;
+    }
+
+    /** Text data (without the type digit); {@code null} for a binary message. */
+    public String text() {
+        return text;
+    }
+
+    /** Binary data; {@code null} for a text packet. The array is shared: do not modify it. */
+    public byte[] binary() {
+        return binary;
+    }
+
+    /** The text form: type digit plus data for text, {@code b}+base64 for binary (the polling form). */
+    public String encodedText() {
+        String e = encodedText;
+        if (e == null) {
+            e = binary != null ? "b" + Base64.getEncoder().encodeToString(binary) : type.digit() + text;
+            encodedText = e;
+        }
+        return e;
+    }
+
+    /** Approximate bytes this packet occupies on the wire, used to bound outbound queues. */
+    public int wireSize() {
+        return binary != null ? binary.length : 1 + text.length();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Packet p)) return false;
+        return type == p.type && Objects.equals(text, p.text) && java.util.Arrays.equals(binary, p.binary);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + (binary != null ? java.util.Arrays.hashCode(binary) : text.hashCode());
+    }
+
+    @Override
+    public String toString() {
+        return binary != null ? "Packet[binary " + binary.length + " bytes]"
+                : "Packet[" + type + " " + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "]";
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tidewire.internal.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine and the layers above may know of the HTTP request that opened a session: headers (names in
+ * lower case), query parameters, the peer address, whether TLS was used, and the request URL (path and query). Kept
+ * for the session's lifetime, so stored compactly ({@link MultiValues}).
+ */
+public final class RequestInfo {
+    private final MultiValues headers;
+    private final MultiValues query;
+    private final String remoteAddress;
+    private final boolean secure;
+    private final String url;
+
+    public RequestInfo(Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress,
+                       boolean secure, String url) {
+        this.headers = new MultiValues(headers);
+        this.query = new MultiValues(query);
+        this.remoteAddress = remoteAddress;
+        this.secure = secure;
+        this.url = url;
+    }
+
+    /** Every header, names in lower case; a new unmodifiable map on each call. */
+    public Map<String, List<String>> headers() {
+        return headers.asMap();
+    }
+
+    /** Every query parameter; a new unmodifiable map on each call. */
+    public Map<String, List<String>> query() {
+        return query.asMap();
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String header(String lowerCaseName) {
+        return headers.first(lowerCaseName);
+    }
+
+    public String queryParam(String name) {
+        return query.first(name);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestInfo[" + url + " from " + remoteAddress + "]";
+    }
+}

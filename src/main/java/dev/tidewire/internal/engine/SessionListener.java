@@ -1,0 +1,25 @@
+package dev.tidewire.internal.engine;
+
+/** What the layer above (Socket.IO, or an echo fixture) hears from one session. */
+public interface SessionListener {
+    void onMessage(EngineSession session, String text);
+
+    void onBinaryMessage(EngineSession session, byte[] data);
+
+    void onClose(EngineSession session, CloseReason reason);
+
+    /** The session switched to {@code transport} (a completed polling → WebSocket upgrade). */
+    default void onUpgrade(EngineSession session, String transport) {
+    }
+
+    SessionListener NONE = new SessionListener() {
+        public void onMessage(EngineSession session, String text) {
+        }
+
+        public void onBinaryMessage(EngineSession session, byte[] data) {
+        }
+
+        public void onClose(EngineSession session, CloseReason reason) {
+        }
+    };
+}

@@ -1,0 +1,12 @@
+package dev.tidewire.internal.jakarta;
+
+/** Which container an object belongs to, for the few places where containers need different handling. */
+final class Containers {
+    private Containers() {
+    }
+
+    /** Undertow (WildFly): per-request WebSocket configurations, ordered queued sends, completion from any thread. */
+    static boolean isUndertow(Object containerObject) {
+        return containerObject.getClass().getName().startsWith("io.undertow.");
+    }
+}

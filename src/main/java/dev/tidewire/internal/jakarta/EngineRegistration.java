@@ -1,0 +1,65 @@
+package dev.tidewire.internal.jakarta;
+
+import dev.tidewire.internal.engine.ConnectionListener;
+import dev.tidewire.internal.engine.EngineOptions;
+import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.Scheduler;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Mounts an {@link EngineServer} in a web application at its configured path: one async servlet that serves
+ * polling and performs WebSocket upgrades (see {@link WebSocketUpgrade}). Call {@link #register} while the context initialises (from a
+ * {@code ServletContextListener} or {@code ServletContainerInitializer}) and {@link #shutdown} when it is destroyed.
+ */
+public final class EngineRegistration {
+    private static final Logger LOG = System.getLogger("tidewire.engine");
+
+    private final EngineServer engine;
+    private final Schedulers.Owned scheduler;
+
+    private EngineRegistration(EngineServer engine, Schedulers.Owned scheduler) {
+        this.engine = engine;
+        this.scheduler = scheduler;
+    }
+
+    public static EngineRegistration register(ServletContext context, EngineOptions options, ConnectionListener listener) {
+        ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
+        if (container == null) throw new IllegalStateException("this container offers no JSR-356 ServerContainer");
+        Schedulers.Owned scheduler = Schedulers.create();
+        EngineServer engine = new EngineServer(options, scheduler.scheduler(), listener);
+        String name = "tidewire-engine" + options.path().replace('/', '-');
+        WebSocketUpgrade upgrade;
+        try {
+            upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler());
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("the WebSocket endpoint could not be registered at " + options.path(), e);
+        }
+        // elsewhere (Payara) finishing a request runs its completion on the calling thread: see ServletHttpExchange
+        Scheduler completions = Containers.isUndertow(container) ? null : scheduler.scheduler();
+        ServletRegistration.Dynamic reg = context.addServlet(name, new EngineServlet(engine, upgrade, completions));
+        if (reg == null) throw new IllegalStateException("a servlet named " + name + " is already registered");
+        reg.setAsyncSupported(true);
+        reg.setLoadOnStartup(1);
+        reg.addMapping(options.path() + "*");
+        LOG.log(Level.INFO, "Engine.IO server at {0} (transports {1}, pingInterval {2}, pingTimeout {3})",
+                options.path(), options.transports(), options.pingInterval(), options.pingTimeout());
+        return new EngineRegistration(engine, scheduler);
+    }
+
+    public EngineServer engine() {
+        return engine;
+    }
+
+    /** Closes every session and stops the timers this registration owns. */
+    public void shutdown() {
+        engine.shutdown();
+        scheduler.close();
+    }
+
+}

@@ -1,0 +1,138 @@
+package dev.tidewire.internal.jakarta;
+
+import dev.tidewire.jakarta.SocketIoNamespace;
+import dev.tidewire.jakarta.Settings;
+import dev.tidewire.server.AllowRequest;
+import dev.tidewire.server.SocketIoOptions;
+import dev.tidewire.server.SocketIoServer;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.ServletContext;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Owns the application's {@link SocketIoServer}: built from configuration when first needed, handlers of
+ * {@link SocketIoNamespace} beans wired in, mounted on the web application by {@link SocketIoListener}.
+ * Inject it anywhere with {@code @Inject SocketIoServer io}.
+ */
+@ApplicationScoped
+public class SocketIoRuntime {
+    private static final Logger LOG = System.getLogger("tidewire.socketio");
+    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    private volatile ServletContext servletContext;
+    @Inject
+    Instance<RequestContextController> requestContexts;
+    @Inject
+    Instance<Object> beans;
+    @Inject
+    BeanManager beanManager;
+    @Inject
+    Instance<AllowRequest> requestGates;
+
+    private SocketIoOptions options;
+    private SocketIoServer server;
+    private ExecutorService ownExecutor;
+    private Schedulers.Owned scheduler;
+    private EngineRegistration registration;
+    private boolean namespacesWired;
+    private JsonbValueBinder binder;
+    private RequestContextDecorator requestContextDecorator;
+
+    /**
+     * Captures the web application's context (the payload of the application-scope initialisation event in a web
+     * module) before application observers run, so options can be read from its context parameters.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                 ServletContext context) {
+        servletContext = context;
+    }
+
+    /** Dependent scope: the server class is final (not proxyable); every injection gets the same instance. */
+    @Produces
+    SocketIoServer server() {
+        return serverInstance();
+    }
+
+    synchronized SocketIoServer serverInstance() {
+        if (server == null) {
+            options = SocketIoOptionsReader.read(new Settings(servletContext));
+            if (requestGates.isResolvable()) {
+                options = options.withAllowRequest(requestGates.get());
+            }
+            scheduler = Schedulers.create();
+            binder = new JsonbValueBinder(JsonbBuilder.create());
+            requestContextDecorator = new RequestContextDecorator(requestContexts);
+            server = new SocketIoServer(options, scheduler.scheduler(), handlerExecutor(), requestContextDecorator, binder);
+        }
+        return server;
+    }
+
+    private Executor handlerExecutor() {
+        try {
+            return (Executor) new InitialContext().lookup(MANAGED_EXECUTOR);
+        } catch (NamingException | ClassCastException e) {
+            LOG.log(Level.INFO, "no managed executor ({0}); using a private pool", e.toString());
+            ownExecutor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "tidewire-handler");
+                t.setDaemon(true);
+                return t;
+            });
+            return ownExecutor;
+        }
+    }
+
+    /** Wires the annotated namespace beans and registers the transport servlet; called once at context start. */
+    synchronized void mount(ServletContext context) {
+        if (servletContext == null) servletContext = context;
+        SocketIoServer io = serverInstance();
+        if (!namespacesWired) {
+            namespacesWired = true;
+            SocketIoExtension ext = beanManager.getExtension(SocketIoExtension.class);
+            Settings settings = new Settings(context);
+            for (Class<?> type : ext.namespaceBeans()) {
+                String flag = type.getAnnotation(SocketIoNamespace.class).enabledBy();
+                if (!flag.isEmpty() && !settings.getBoolean(flag, true)) {
+                    LOG.log(Level.INFO, "Socket.IO handlers of {0} not wired ({1}=false)", type.getName(), flag);
+                    continue;
+                }
+                Object bean = beans.select(type).get();
+                AnnotatedNamespace.register(io, bean, type, binder);
+                LOG.log(Level.INFO, "Socket.IO handlers of {0} wired", type.getName());
+            }
+        }
+        registration = EngineRegistration.register(context, options.engine(), io);
+        if (options.serveClient()) ClientBundle.register(context, options.engine().path());
+    }
+
+    SocketIoOptions options() {
+        serverInstance();
+        return options;
+    }
+
+    @PreDestroy
+    synchronized void shutdown() {
+        if (server != null) server.close();
+        if (requestContextDecorator != null) requestContextDecorator.close();
+        if (registration != null) registration.shutdown();
+        if (scheduler != null) scheduler.close();
+        if (ownExecutor != null) ownExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tidewire.internal.jakarta;
+
+import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.RequestInfo;
+import dev.tidewire.internal.engine.Scheduler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+
+import java.io.IOException;
+
+/**
+ * Hands an upgrade request that the engine has accepted to the container's JSR-356 implementation, so that the
+ * connection ends up in an {@link EngineEndpoint} for that request. Containers differ in what
+ * {@code ServerContainer.upgradeHttpToWebSocket} honours, hence one way per kind of container, chosen at deployment.
+ */
+interface WebSocketUpgrade {
+    void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info) throws IOException, DeploymentException;
+
+    /**
+     * Called while the web application starts (endpoints can only be added then).
+     *
+     * @param timers the engine's timers, where closes are deferred on containers that need it ({@link OffDispatchClose})
+     */
+    static WebSocketUpgrade forContainer(ServerContainer container, EngineServer engine, String path, Scheduler timers)
+            throws DeploymentException {
+        // Undertow (WildFly) upgrades to the configuration it is given, which is the cheapest path per connection.
+        // Tyrus (Payara, GlassFish) ignores that configuration and looks the request's path up among the endpoints
+        // registered at deployment, so there the engine's endpoint is registered once at a path of its own. Undertow
+        // lets a socket be closed from any thread at any time; Tyrus on Grizzly does not.
+        if (Containers.isUndertow(container)) {
+            return new PerRequestEndpointUpgrade(container, engine, path);
+        }
+        return RegisteredEndpointUpgrade.register(container, engine, path, timers);
+    }
+}

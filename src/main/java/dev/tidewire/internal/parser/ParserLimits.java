@@ -1,0 +1,16 @@
+package dev.tidewire.internal.parser;
+
+/**
+ * Limits on what a client may send, each configurable.
+ *
+ * @param maxAttachments most binary attachments in one packet (reference default 10)
+ * @param maxDepth       deepest JSON nesting of arrays/objects accepted in a payload
+ * @param maxAckId       largest ack id accepted (ids are non-negative integers)
+ */
+public record ParserLimits(int maxAttachments, int maxDepth, long maxAckId) {
+    public static final ParserLimits DEFAULTS = new ParserLimits(10, 32, Integer.MAX_VALUE);
+
+    public ParserLimits {
+        if (maxAttachments < 0 || maxDepth < 1 || maxAckId < 0) throw new IllegalArgumentException("invalid limits");
+    }
+}

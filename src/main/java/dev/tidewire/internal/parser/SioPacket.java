@@ -1,0 +1,25 @@
+package dev.tidewire.internal.parser;
+
+import java.util.Objects;
+
+/**
+ * One Socket.IO packet. {@code data} is a plain Java JSON tree: {@code Map<String,Object>} (insertion-ordered),
+ * {@code List<Object>}, {@code String}, {@code Long} or {@code Double} (or any {@code Number} when encoding),
+ * {@code Boolean}, {@code null}, and {@code byte[]} where binary travels as an attachment. For EVENT/ACK it is the
+ * argument list ({@code List<Object>}, the event name first for EVENT); for CONNECT the auth object or
+ * {@code null} when absent; for CONNECT_ERROR an object or a string; for DISCONNECT {@code null}.
+ *
+ * @param ackId {@link #NO_ACK} when the packet carries none
+ */
+public record SioPacket(SioPacketType type, String namespace, long ackId, Object data) {
+    public static final long NO_ACK = -1;
+
+    public SioPacket {
+        Objects.requireNonNull(type);
+        namespace = namespace == null || namespace.isEmpty() ? "/" : namespace;
+    }
+
+    public boolean hasAck() {
+        return ackId != NO_ACK;
+    }
+}

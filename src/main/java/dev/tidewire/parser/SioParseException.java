@@ -1,8 +1,0 @@
-package dev.tidewire.parser;
-
-/** A Socket.IO packet that must be rejected; the server closes that client's connection. */
-public final class SioParseException extends Exception {
-    public SioParseException(String message) {
-        super(message, null, false, false);
-    }
-}
