@@ -16,9 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -146,6 +148,33 @@ class HandshakeErrorsIT {
         for (Map.Entry<String, String> r : requests.entrySet()) {
             String answer = RawHttp.sendAndReadUntilClosed(server, r.getValue());
             assertTrue(answer.startsWith("HTTP/1.1 400"), r.getKey() + ": " + answer);
+        }
+    }
+
+    /**
+     * A control character in a header value: 400 before CORS sees the value, and the connection closed. Undertow
+     * passes such values to the application; Grizzly (Payara) refuses them itself. (A bare CR or LF is a line end
+     * to Undertow, so the value that arrives has no control character; Grizzly refuses it.)
+     */
+    @Test
+    void aControlCharacterInAHeaderIsRefusedBeforeCorsAndItsConnectionIsClosed() throws Exception {
+        URI handshake = eio.http("EIO=4&transport=polling");
+        String target = handshake.getRawPath() + "?" + handshake.getRawQuery();
+        String host = "Host: " + handshake.getHost() + ":" + handshake.getPort() + "\r\n";
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("origin", "GET " + target + " HTTP/1.1\r\n" + host + "Origin: http://a/\u0001\r\n\r\n");
+        requests.put("another header", "GET " + target + " HTTP/1.1\r\n" + host
+                + "Origin: http://a\r\nX-Token: ab\u000bcd\r\n\r\n");
+        requests.put("preflight", "OPTIONS " + target + " HTTP/1.1\r\n" + host + "Origin: http://a\r\n"
+                + "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: x-a\u0001b\r\n\r\n");
+        requests.put("upgrade", upgradeRequest("EIO=4&transport=websocket", "dGhlIHNhbXBsZSBub25jZQ==", "13")
+                .replace("\r\n\r\n", "\r\nOrigin: http://a/\u007f\r\n\r\n"));
+        URI server = eio.at("/");
+        for (Map.Entry<String, String> r : requests.entrySet()) {
+            String answer = RawHttp.sendAndReadUntilClosed(server, r.getValue());
+            assertTrue(answer.startsWith("HTTP/1.1 400"), r.getKey() + ": " + answer);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
+            assertFalse(head.contains("access-control-allow"), r.getKey() + " reached CORS: " + answer);
         }
     }
 

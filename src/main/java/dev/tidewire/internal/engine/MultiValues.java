@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Names with one or more values each (request headers, query parameters), kept for a session's lifetime as one flat
@@ -37,6 +38,14 @@ public final class MultiValues {
     public String first(String name) {
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i].equals(name)) return pairs[i + 1];
+        }
+        return null;
+    }
+
+    /** The name of the first value that {@code valid} rejects, or {@code null} when it accepts them all. */
+    public String firstNameWithValueNot(Predicate<String> valid) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!valid.test(pairs[i + 1])) return pairs[i];
         }
         return null;
     }

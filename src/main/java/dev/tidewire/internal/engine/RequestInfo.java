@@ -50,6 +50,24 @@ public final class RequestInfo {
         return headers.first(lowerCaseName);
     }
 
+    /**
+     * The name of the first header whose value holds a control character (anything below 0x20 but the tab, or DEL)
+     * or a character outside ISO-8859-1, or {@code null}. Node's HTTP parser refuses such a request before the
+     * reference sees it; a container may pass it on.
+     */
+    public String headerWithControlCharacter() {
+        return headers.firstNameWithValueNot(RequestInfo::isValidHeaderValue);
+    }
+
+    /** Field-value characters of RFC 9110: tab, visible ASCII, space, and obs-text (0x80-0xff). */
+    static boolean isValidHeaderValue(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '\t' && (c < 0x20 || c == 0x7f || c > 0xff)) return false;
+        }
+        return true;
+    }
+
     public String queryParam(String name) {
         return query.first(name);
     }
