@@ -65,7 +65,8 @@ launch_payara() {
   mkdir -p "$base"
   cp "$WAR" "$base.war"
   nohup java "${opts[@]}" "$@" -jar "$PAYARA_JAR" --deploy "$base.war" --contextroot / --port "$port" \
-    --nocluster --nohazelcast --rootDir "$base" >"$log" 2>&1 < /dev/null &
+    --nocluster --nohazelcast --rootDir "$base" --postbootcommandfile "$ROOT/server-config/payara-postboot.asadmin" \
+    >"$log" 2>&1 < /dev/null &
   echo $! >"$pidfile"
 }
 

@@ -81,6 +81,14 @@ final class Eio {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** Why session {@code sid} of the echo closed, once it has (the fixture waits up to 15 s; 408 if still open). */
+    String closeReason(String sid) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("fixture/closed?sid=" + sid))
+                .timeout(WAIT.plusSeconds(10)).GET().build());
+        assertEquals(200, r.statusCode(), () -> "session " + sid + ": " + r.body());
+        return r.body();
+    }
+
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -35,6 +35,8 @@ public final class EngineSession {
     private HttpExchange pendingGet;
     private Map<String, String> pendingGetHeaders;
     private boolean postInProgress;
+    /** The POST whose body is being read, aborted if the session closes first (a slow or stalled upload). */
+    private HttpExchange pendingPost;
 
     // websocket (main transport once upgraded, or from the start)
     private WebSocketConnection ws;
@@ -222,14 +224,19 @@ public final class EngineSession {
             return;
         }
         postInProgress = true;
+        pendingPost = ex;
         fx.add(() -> ex.readBody(options.maxHttpBufferSize(), new HttpExchange.BodyCallback() {
             public void onBody(byte[] body) {
+                synchronized (EngineSession.this) {
+                    if (pendingPost == ex) pendingPost = null;
+                }
                 onPostBody(ex, cors, body);
             }
 
             public void onTooLarge() {
                 synchronized (EngineSession.this) {
                     postInProgress = false;
+                    if (pendingPost == ex) pendingPost = null;
                 }
                 POLLING_LOG.log(Level.INFO, "session {0}: POST body over maxHttpBufferSize ({1}) rejected",
                         id, options.maxHttpBufferSize());
@@ -242,6 +249,7 @@ public final class EngineSession {
                 Effects fx2 = new Effects();
                 synchronized (EngineSession.this) {
                     postInProgress = false;
+                    if (pendingPost == ex) pendingPost = null;
                     closeLocked(CloseReason.TRANSPORT_ERROR, fx2);
                 }
                 fx2.run();
@@ -638,6 +646,9 @@ public final class EngineSession {
         cancelHeartbeatLocked();
         cancel(closeTimer);
         abortProbeLocked(fx);
+        HttpExchange post = pendingPost;
+        pendingPost = null;
+        if (post != null) fx.add(post::abort);
         WebSocketConnection conn = ws;
         if (conn != null) {
             int code = closeReason == CloseReason.SERVER_SHUTTING_DOWN ? 1001 : 1000;

@@ -19,6 +19,13 @@ public interface HttpExchange {
     /** Writes the response and ends the exchange; must not block the calling thread. */
     void respond(HttpResponse response);
 
+    /**
+     * Gives up on a request whose body is still arriving (its session closed, as the reference destroys such a
+     * request): no body callback follows, and the request is answered 400 with {@code Connection: close} unless it
+     * was answered already, so that neither the request nor its connection outlives the session.
+     */
+    void abort();
+
     interface BodyCallback {
         void onBody(byte[] body);
 

@@ -31,6 +31,8 @@ final class ServletHttpExchange implements HttpExchange {
     private final AsyncContext async;
     private final RequestInfo info;
     private final AtomicBoolean responded = new AtomicBoolean();
+    /** Set by {@link #abort()}: the body reader stops and calls back no more. */
+    private volatile boolean aborted;
     private final Scheduler completions;
     private final Thread dispatchThread = Thread.currentThread();
     private boolean dispatching = true; // guarded by this
@@ -126,6 +128,14 @@ final class ServletHttpExchange implements HttpExchange {
         }
     }
 
+    @Override
+    public void abort() {
+        aborted = true;
+        LOG.log(Level.DEBUG, "request abandoned before its body arrived: {0} from {1}", info.url(),
+                info.remoteAddress());
+        respond(HttpResponse.empty(400, Map.of("Connection", "close")));
+    }
+
     private void write(HttpResponse r) {
         try {
             resp.setStatus(r.status());
@@ -201,7 +211,7 @@ final class ServletHttpExchange implements HttpExchange {
             // Containers disagree on the end of a body: Undertow calls onAllDataRead, Payara (Grizzly) reports
             // isFinished() once the body is buffered, before it is read, and then calls nothing. So read until the
             // stream ends or the declared length is in, whichever comes first; delivery happens once.
-            while (!failed && !delivered && in.isReady()) {
+            while (!aborted && !failed && !delivered && in.isReady()) {
                 int n = in.read(chunk);
                 if (n < 0) {
                     onAllDataRead();
@@ -219,14 +229,14 @@ final class ServletHttpExchange implements HttpExchange {
 
         @Override
         public void onAllDataRead() {
-            if (failed || delivered) return;
+            if (aborted || failed || delivered) return;
             delivered = true;
             callback.onBody(buffer.toByteArray());
         }
 
         @Override
         public void onError(Throwable t) {
-            if (failed || delivered) return;
+            if (aborted || failed || delivered) return;
             failed = true;
             callback.onError(t);
         }

@@ -21,6 +21,7 @@ final class FakeHttpExchange implements HttpExchange {
     private int heldLimit;
     final List<HttpResponse> responses = new ArrayList<>();
     int readBodyCalls;
+    boolean aborted;
 
     private FakeHttpExchange(String method, String query, Map<String, String> headers) {
         this.method = method;
@@ -104,6 +105,13 @@ final class FakeHttpExchange implements HttpExchange {
     @Override
     public void respond(HttpResponse response) {
         responses.add(response);
+    }
+
+    @Override
+    public void abort() {
+        aborted = true;
+        heldCallback = null;
+        if (responses.isEmpty()) responses.add(HttpResponse.empty(400, Map.of("Connection", "close")));
     }
 
     boolean answered() {

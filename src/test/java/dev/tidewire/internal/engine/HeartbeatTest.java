@@ -48,6 +48,34 @@ class HeartbeatTest {
         assertEquals("2", t.get(sid).bodyText());
     }
 
+    /** A slow POST: its body never completes, so its pong never arrives; the close also frees the POST. */
+    @Test
+    void aStalledPostIsAbortedWhenTheHeartbeatGivesUp() {
+        String sid = pollingSession();
+        t.get(sid);
+        t.clock.advance(300); // ping, answered by nobody: the client is busy trickling its POST
+        FakeHttpExchange post = FakeHttpExchange.post(TestEngine.pollQuery(sid), "3").holdBody();
+        t.http(post);
+        t.clock.advance(199);
+        assertFalse(post.answered(), "the POST is still being read");
+        t.clock.advance(1);
+        assertEquals(List.of(CloseReason.PING_TIMEOUT), t.listener(sid).closes);
+        assertTrue(post.aborted, "the stalled POST is abandoned with its session");
+        assertEquals(400, post.status());
+        assertEquals("close", post.response().headers().get("Connection"));
+        assertEquals(0, t.clock.pendingTimers());
+        assertEquals(0, t.server.sessionCount());
+    }
+
+    @Test
+    void aPostReadInFullIsNotAbortedByALaterClose() {
+        String sid = pollingSession();
+        FakeHttpExchange post = t.post(sid, "4hello");
+        t.session(sid).close(CloseReason.TRANSPORT_ERROR);
+        assertFalse(post.aborted);
+        assertEquals(200, post.status());
+    }
+
     @Test
     void missingPongClosesWithPingTimeoutAtPingIntervalPlusPingTimeout() {
         String sid = pollingSession();
