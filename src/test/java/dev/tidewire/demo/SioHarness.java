@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -51,19 +52,38 @@ public final class SioHarness {
         }
     };
 
-    public final SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), NEVER, Runnable::run, null, BINDER);
-    private final EngineServer engine = new EngineServer(io.options().engine(), NEVER, io);
+    public final SocketIoServer io;
+    private final EngineServer engine;
+
+    /** Handlers run on the calling thread; String parameters bound as {@link #BINDER} does. */
+    public SioHarness() {
+        this(Runnable::run, BINDER);
+    }
+
+    public SioHarness(Executor handlerExecutor, ValueBinder binder) {
+        io = new SocketIoServer(SocketIoOptions.defaults(), NEVER, handlerExecutor, null, binder);
+        engine = new EngineServer(io.options().engine(), NEVER, io);
+    }
 
     /** A new Engine.IO connection over WebSocket, connected to {@code namespace}. */
     public Client connect(String namespace) {
+        Client c = open(namespace, null);
+        assertNotNull(c.sid(), "no CONNECT reply");
+        return c;
+    }
+
+    /**
+     * A new Engine.IO connection over WebSocket that has sent its CONNECT to {@code namespace}, with the handshake
+     * auth as JSON (or null), whether or not the server has answered it yet.
+     */
+    public Client open(String namespace, String authJson) {
         Client c = new Client(namespace);
         RequestInfo req = new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade")),
                 Map.of("EIO", List.of("4"), "transport", List.of("websocket")), "127.0.0.1", false,
                 "/socket.io/?EIO=4&transport=websocket");
         if (engine.verifyUpgrade(req) != null) throw new AssertionError("upgrade refused");
         c.handler = engine.onWebSocketOpen(req, c);
-        c.handler.onText("40" + namespace + ",");
-        assertNotNull(c.sid(), "no CONNECT reply");
+        c.handler.onText("40" + namespace + "," + (authJson == null ? "" : authJson));
         return c;
     }
 
@@ -109,6 +129,13 @@ public final class SioHarness {
 
         public void emit(String event, Object... args) {
             handler.onText(prefix("2") + JsonWriter.toJson(payload(event, args)));
+        }
+
+        /** Emits {@code event} with one argument, {@code data} as a binary attachment. */
+        public void emitBinary(String event, byte[] data) {
+            handler.onText("451-" + namespace + "," + JsonWriter.toJson(
+                    List.of(event, Map.of("_placeholder", true, "num", 0))));
+            handler.onBinary(data);
         }
 
         /** Emits with an ack id and returns the first argument of the server's ack (handlers run synchronously). */

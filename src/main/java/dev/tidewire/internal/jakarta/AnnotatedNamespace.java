@@ -6,6 +6,7 @@ import dev.tidewire.jakarta.OnEvent;
 import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.server.Ack;
 import dev.tidewire.server.DisconnectReason;
+import dev.tidewire.server.EventHandler;
 import dev.tidewire.server.Namespace;
 import dev.tidewire.server.Socket;
 import dev.tidewire.server.SocketIoServer;
@@ -15,69 +16,55 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Wires one {@link SocketIoNamespace} bean into the server: its {@link OnConnect} methods become connection
- * listeners that register its {@link OnEvent} and {@link OnDisconnect} methods on each socket. Method parameters are
- * resolved once at deployment into a plan, so a message costs one method-handle call, no reflection lookup.
+ * Wires one {@link SocketIoNamespace} bean into the server: a connection listener calls its {@link OnConnect} method
+ * and registers its {@link OnEvent} and {@link OnDisconnect} methods on each socket. Method parameters are resolved
+ * once at deployment into a plan, so a message costs one method-handle call, no reflection lookup.
  */
 final class AnnotatedNamespace {
     private AnnotatedNamespace() {
     }
 
+    /** @throws IllegalArgumentException naming every broken {@link AnnotatedHandlerRules rule} of the bean's class */
     static void register(SocketIoServer io, Object bean, Class<?> type, ValueBinder binder) {
-        String name = type.getAnnotation(SocketIoNamespace.class).value();
-        Namespace namespace = io.of(name);
-        List<Invoker> onConnect = new ArrayList<>();
-        List<Invoker> onDisconnect = new ArrayList<>();
-        Map<String, List<Invoker>> onEvent = new java.util.LinkedHashMap<>();
-        for (Method m : handlerCandidates(type)) {
-            if (m.isAnnotationPresent(OnConnect.class)) onConnect.add(new Invoker(bean, m, binder));
-            if (m.isAnnotationPresent(OnDisconnect.class)) onDisconnect.add(new Invoker(bean, m, binder));
+        List<String> problems = AnnotatedHandlerRules.check(type);
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("\n", problems));
+        Invoker onConnect = null;
+        Invoker onDisconnect = null;
+        boolean connectNonBlocking = false;
+        Map<String, Invoker> onEvent = new LinkedHashMap<>();
+        for (Method m : AnnotatedHandlerRules.handlerMethods(type)) {
+            if (m.isAnnotationPresent(OnConnect.class)) {
+                onConnect = new Invoker(bean, m, binder, false);
+                connectNonBlocking = m.getAnnotation(OnConnect.class).nonBlocking();
+            }
+            if (m.isAnnotationPresent(OnDisconnect.class)) onDisconnect = new Invoker(bean, m, binder, false);
             OnEvent ev = m.getAnnotation(OnEvent.class);
-            if (ev != null) onEvent.computeIfAbsent(ev.value(), k -> new ArrayList<>()).add(new Invoker(bean, m, binder));
+            if (ev != null) onEvent.put(ev.value(), new Invoker(bean, m, binder, ev.nonBlocking()));
         }
-        namespace.onConnection(socket -> {
-            for (Map.Entry<String, List<Invoker>> e : onEvent.entrySet()) {
-                for (Invoker inv : e.getValue()) {
-                    socket.on(e.getKey(), (args, ack) -> {
-                        Object result = inv.invoke(socket, args, ack, null);
-                        if (result != null && !inv.takesAck) ack.send(result);
-                    });
-                }
-            }
-            if (!onDisconnect.isEmpty()) {
-                socket.onDisconnect((s, reason) -> {
-                    for (Invoker inv : onDisconnect) inv.invokeQuietly(s, List.of(), Ack.NONE, reason);
-                });
-            }
-            for (Invoker inv : onConnect) {
-                inv.invokeQuietly(socket, List.of(socket.handshake().auth()), Ack.NONE, null);
-            }
-        });
+        Consumer<Socket> listener = connectionListener(onConnect, onDisconnect, onEvent);
+        io.of(AnnotatedHandlerRules.namespaceName(type.getAnnotation(SocketIoNamespace.class)))
+                .onConnection(connectNonBlocking ? Namespace.nonBlocking(listener) : listener);
     }
 
-    /**
-     * Instance methods of the class and its superclasses, public or not (the README's handlers are package-private),
-     * an overridden method once. Private methods are left out: a CDI client proxy cannot forward them.
-     */
-    private static List<Method> handlerCandidates(Class<?> type) {
-        List<Method> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                int mod = m.getModifiers();
-                if (Modifier.isStatic(mod) || Modifier.isPrivate(mod) || m.isBridge() || m.isSynthetic()) continue;
-                if (seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) out.add(m);
+    private static Consumer<Socket> connectionListener(Invoker onConnect, Invoker onDisconnect,
+                                                       Map<String, Invoker> onEvent) {
+        return socket -> {
+            onEvent.forEach((event, inv) -> socket.on(event, inv.eventHandler(socket)));
+            if (onDisconnect != null) {
+                socket.onDisconnect((s, reason) -> onDisconnect.invokeQuietly(s, List.of(), Ack.NONE, reason));
             }
-        }
-        return out;
+            if (onConnect != null) {
+                onConnect.invokeQuietly(socket, List.of(socket.handshake().auth()), Ack.NONE, null);
+            }
+        };
     }
 
     /** How to fill each parameter of one handler method. */
@@ -89,9 +76,10 @@ final class AnnotatedNamespace {
         private final Type[] types;
         private final ValueBinder binder;
         private final String description;
-        final boolean takesAck;
+        private final boolean takesAck;
+        private final boolean nonBlocking;
 
-        Invoker(Object bean, Method method, ValueBinder binder) {
+        Invoker(Object bean, Method method, ValueBinder binder, boolean nonBlocking) {
             try {
                 method.setAccessible(true);
                 this.handle = MethodHandles.lookup().unreflect(method).bindTo(bean);
@@ -113,8 +101,18 @@ final class AnnotatedNamespace {
                 else kinds[i] = Kind.ARGUMENT;
             }
             this.takesAck = ack;
+            this.nonBlocking = nonBlocking;
             this.binder = binder;
             this.description = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        }
+
+        /** Calls the method for one event of {@code socket}; a return value answers the ack. */
+        EventHandler eventHandler(Socket socket) {
+            EventHandler handler = (args, ack) -> {
+                Object result = invoke(socket, args, ack, null);
+                if (result != null && !takesAck) ack.send(result);
+            };
+            return nonBlocking ? EventHandler.nonBlocking(handler) : handler;
         }
 
         Object invoke(Socket socket, List<Object> args, Ack ack, DisconnectReason reason) throws Exception {

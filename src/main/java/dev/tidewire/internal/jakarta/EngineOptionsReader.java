@@ -7,7 +7,13 @@ import dev.tidewire.internal.engine.EngineOptions;
 
 import java.util.List;
 
-/** Binds {@link EngineOptions} from {@link Settings}; every key and default is listed in the README. */
+import static dev.tidewire.internal.jakarta.OptionBounds.intAtLeast;
+import static dev.tidewire.internal.jakarta.OptionBounds.longAtLeast;
+
+/**
+ * Binds {@link EngineOptions} from {@link Settings}; every key and default is listed in the README. Times and sizes
+ * are positive, the compression threshold and CORS max-age not negative; a bad value stops with the key's name.
+ */
 public final class EngineOptionsReader {
     private EngineOptionsReader() {
     }
@@ -15,17 +21,18 @@ public final class EngineOptionsReader {
     /** @param base the defaults to start from (the reference's, or a fixture's) */
     public static EngineOptions read(Settings s, String prefix, EngineOptions base) {
         EngineOptions.Builder b = base.toBuilder()
-                .path(s.get(prefix + "path", base.path()))
-                .pingInterval(s.getLong(prefix + "pingInterval", base.pingInterval()))
-                .pingTimeout(s.getLong(prefix + "pingTimeout", base.pingTimeout()))
-                .upgradeTimeout(s.getLong(prefix + "upgradeTimeout", base.upgradeTimeout()))
-                .maxHttpBufferSize(s.getInt(prefix + "maxHttpBufferSize", base.maxHttpBufferSize()))
-                .transports(s.getList(prefix + "transports", base.transports()))
+                .path(path(s, prefix + "path", base.path()))
+                .pingInterval(longAtLeast(s, prefix + "pingInterval", base.pingInterval(), 1))
+                .pingTimeout(longAtLeast(s, prefix + "pingTimeout", base.pingTimeout(), 1))
+                .upgradeTimeout(longAtLeast(s, prefix + "upgradeTimeout", base.upgradeTimeout(), 1))
+                .maxHttpBufferSize(intAtLeast(s, prefix + "maxHttpBufferSize", base.maxHttpBufferSize(), 1))
+                .transports(transports(s, prefix + "transports", base.transports()))
                 .allowUpgrades(s.getBoolean(prefix + "allowUpgrades", base.allowUpgrades()))
-                .httpCompressionThreshold(s.getInt(prefix + "httpCompressionThreshold", base.httpCompressionThreshold()))
-                .maxOutboundPackets(s.getInt(prefix + "maxOutboundPackets", base.maxOutboundPackets()))
-                .maxOutboundBytes(s.getLong(prefix + "maxOutboundBytes", base.maxOutboundBytes()))
-                .closeTimeout(s.getLong(prefix + "closeTimeout", base.closeTimeout()))
+                .httpCompressionThreshold(intAtLeast(s, prefix + "httpCompressionThreshold",
+                        base.httpCompressionThreshold(), 0))
+                .maxOutboundPackets(intAtLeast(s, prefix + "maxOutboundPackets", base.maxOutboundPackets(), 1))
+                .maxOutboundBytes(longAtLeast(s, prefix + "maxOutboundBytes", base.maxOutboundBytes(), 1))
+                .closeTimeout(longAtLeast(s, prefix + "closeTimeout", base.closeTimeout(), 1))
                 .addTrailingSlash(s.getBoolean(prefix + "addTrailingSlash", base.addTrailingSlash()));
         List<String> origins = s.getList(prefix + "cors.origin", null);
         if (origins != null) {
@@ -35,7 +42,7 @@ public final class EngineOptionsReader {
                     s.getList(prefix + "cors.methods", c.methods()),
                     s.getList(prefix + "cors.allowedHeaders", c.allowedHeaders()),
                     s.getList(prefix + "cors.exposedHeaders", c.exposedHeaders()),
-                    s.getInt(prefix + "cors.maxAge", c.maxAgeSeconds())));
+                    intAtLeast(s, prefix + "cors.maxAge", c.maxAgeSeconds(), 0)));
         }
         if (s.getBoolean(prefix + "cookie", base.cookie() != null)) {
             CookieOptions c = base.cookie() != null ? base.cookie() : CookieOptions.defaults();
@@ -45,5 +52,24 @@ public final class EngineOptionsReader {
             b.cookie(null);
         }
         return b.build();
+    }
+
+    private static String path(Settings s, String key, String defaultValue) {
+        String path = s.get(key, defaultValue);
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("configuration key " + key + " must start with /, was: " + path);
+        }
+        return path;
+    }
+
+    private static List<String> transports(Settings s, String key, List<String> defaultValue) {
+        List<String> transports = s.getList(key, defaultValue);
+        boolean known = transports.stream()
+                .allMatch(t -> t.equals(EngineOptions.POLLING) || t.equals(EngineOptions.WEBSOCKET));
+        if (transports.isEmpty() || !known) {
+            throw new IllegalArgumentException("configuration key " + key + " must list polling, websocket or both,"
+                    + " was: " + s.get(key));
+        }
+        return transports;
     }
 }

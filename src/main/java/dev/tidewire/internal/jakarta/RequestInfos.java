@@ -3,7 +3,7 @@ package dev.tidewire.internal.jakarta;
 import dev.tidewire.internal.engine.RequestInfo;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the engine's {@link RequestInfo} from a servlet request. */
+/** Builds the engine's {@link RequestInfo} from a servlet request: header names in lower case, the query parsed. */
 final class RequestInfos {
     private RequestInfos() {
     }
@@ -27,6 +27,7 @@ final class RequestInfos {
         return new RequestInfo(headers, parseQuery(qs), req.getRemoteAddr(), req.isSecure(), url);
     }
 
+    /** Every value of a repeated key, in order; a key without {@code =} has the empty value; empty pairs are skipped. */
     static Map<String, List<String>> parseQuery(String qs) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (qs == null || qs.isEmpty()) return out;
@@ -40,11 +41,38 @@ final class RequestInfos {
         return out;
     }
 
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s; // malformed escapes are kept as sent
+    /**
+     * As the reference (Node's {@code querystring}): {@code +} is a space, each run of valid {@code %XX} escapes is
+     * UTF-8 (a bad byte sequence becomes U+FFFD), and a malformed escape such as {@code %zz} or a trailing {@code %}
+     * is kept as sent, so one bad escape does not keep the rest of the value from being decoded.
+     */
+    static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isEscape(s, i)) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                for (; isEscape(s, i); i += 3) bytes.write(hex(s.charAt(i + 1)) << 4 | hex(s.charAt(i + 2)));
+                out.append(bytes.toString(StandardCharsets.UTF_8));
+            } else {
+                out.append(c == '+' ? ' ' : c);
+                i++;
+            }
         }
+        return out.toString();
+    }
+
+    private static boolean isEscape(String s, int i) {
+        return i + 2 < s.length() && s.charAt(i) == '%' && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
+    }
+
+    /** ASCII hex digits only ({@code Character.digit} would take other scripts' digits too). */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
     }
 }

@@ -2,6 +2,8 @@ package dev.tidewire.internal.jakarta;
 
 import dev.tidewire.jakarta.SocketIoNamespace;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
@@ -9,13 +11,22 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Collects the {@link SocketIoNamespace} beans of the deployment; they are wired when the server starts. */
+/**
+ * Collects the {@link SocketIoNamespace} beans of the deployment and fails the deployment, one definition error per
+ * broken {@link AnnotatedHandlerRules rule}, when a handler could not be wired; they are wired when the server starts.
+ */
 public final class SocketIoExtension implements Extension {
     private final List<Class<?>> namespaceBeans = new CopyOnWriteArrayList<>();
 
     void collect(@Observes @WithAnnotations(SocketIoNamespace.class) ProcessAnnotatedType<?> pat) {
         Class<?> type = pat.getAnnotatedType().getJavaClass();
         if (type.isAnnotationPresent(SocketIoNamespace.class)) namespaceBeans.add(type);
+    }
+
+    void validate(@Observes AfterBeanDiscovery abd) {
+        for (String problem : AnnotatedHandlerRules.check(namespaceBeans)) {
+            abd.addDefinitionError(new DefinitionException("Socket.IO handler: " + problem));
+        }
     }
 
     List<Class<?>> namespaceBeans() {

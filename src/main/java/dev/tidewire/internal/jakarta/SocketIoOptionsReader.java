@@ -5,7 +5,14 @@ import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.parser.ParserLimits;
 import dev.tidewire.server.SocketIoOptions;
 
-/** Binds {@link SocketIoOptions} from {@code tidewire.*} settings; the README lists every key and default. */
+import static dev.tidewire.internal.jakarta.OptionBounds.intAtLeast;
+import static dev.tidewire.internal.jakarta.OptionBounds.longAtLeast;
+
+/**
+ * Binds {@link SocketIoOptions} from {@code tidewire.*} settings; the README lists every key and default. A bad value
+ * stops with the key's name: a timeout, pending-event bound or JSON depth below 1, or a negative attachment or ack-id
+ * limit (0 is a limit: no binary, only ack id 0).
+ */
 public final class SocketIoOptionsReader {
     public static final String PREFIX = "tidewire.";
 
@@ -16,10 +23,11 @@ public final class SocketIoOptionsReader {
         SocketIoOptions d = SocketIoOptions.defaults();
         EngineOptions engine = EngineOptionsReader.read(s, PREFIX, d.engine());
         ParserLimits l = d.parserLimits();
-        ParserLimits limits = new ParserLimits(s.getInt(PREFIX + "maxAttachments", l.maxAttachments()),
-                s.getInt(PREFIX + "maxJsonDepth", l.maxDepth()), s.getLong(PREFIX + "maxAckId", l.maxAckId()));
-        return new SocketIoOptions(engine, s.getLong(PREFIX + "connectTimeout", d.connectTimeout()),
+        ParserLimits limits = new ParserLimits(intAtLeast(s, PREFIX + "maxAttachments", l.maxAttachments(), 0),
+                intAtLeast(s, PREFIX + "maxJsonDepth", l.maxDepth(), 1),
+                longAtLeast(s, PREFIX + "maxAckId", l.maxAckId(), 0));
+        return new SocketIoOptions(engine, longAtLeast(s, PREFIX + "connectTimeout", d.connectTimeout(), 1),
                 s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,
-                s.getInt(PREFIX + "maxPendingEvents", d.maxPendingEvents()));
+                intAtLeast(s, PREFIX + "maxPendingEvents", d.maxPendingEvents(), 1));
     }
 }

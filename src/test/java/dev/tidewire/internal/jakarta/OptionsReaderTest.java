@@ -1,0 +1,170 @@
+package dev.tidewire.internal.jakarta;
+
+import dev.tidewire.internal.engine.CookieOptions;
+import dev.tidewire.internal.engine.CorsOptions;
+import dev.tidewire.internal.engine.EngineOptions;
+import dev.tidewire.internal.parser.ParserLimits;
+import dev.tidewire.jakarta.Settings;
+import dev.tidewire.server.SocketIoOptions;
+import jakarta.servlet.ServletContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link SocketIoOptionsReader} and {@link EngineOptionsReader} over servlet context parameters (no system properties,
+ * so nothing leaks into other tests): every key is read, unset keys keep the defaults, and a bad value stops with a
+ * message naming the key.
+ */
+class OptionsReaderTest {
+    private final Map<String, String> params = new HashMap<>();
+
+    /** Only the context parameters; a deployment's other context methods are not needed to read settings. */
+    private Settings settings() {
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getInitParameter")) return params.get((String) args[0]);
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return new Settings(context);
+    }
+
+    private SocketIoOptions read() {
+        return SocketIoOptionsReader.read(settings());
+    }
+
+    private void given(String key, String value) {
+        params.put("tidewire." + key, value);
+    }
+
+    @Test
+    void unsetKeysKeepTheDefaults() {
+        assertEquals(SocketIoOptions.defaults(), read());
+    }
+
+    @Test
+    void everyEngineKeyIsRead() {
+        given("path", "/io/");
+        given("pingInterval", "1e3");
+        given("pingTimeout", "2000");
+        given("upgradeTimeout", "3000");
+        given("maxHttpBufferSize", "4000");
+        given("transports", "websocket");
+        given("allowUpgrades", "false");
+        given("httpCompressionThreshold", "0");
+        given("maxOutboundPackets", "5");
+        given("maxOutboundBytes", "6000000000");
+        given("closeTimeout", "7000");
+        given("addTrailingSlash", "false");
+        EngineOptions e = read().engine();
+        assertEquals(new EngineOptions("/io/", 1000, 2000, 3000, 4000, List.of("websocket"), false, null, null, null,
+                0, 5, 6_000_000_000L, 7000, false), e);
+    }
+
+    @Test
+    void corsAndCookieKeysAreRead() {
+        given("cors.origin", "https://a.example, https://b.example");
+        given("cors.credentials", "true");
+        given("cors.methods", "GET,POST");
+        given("cors.allowedHeaders", "x-token");
+        given("cors.exposedHeaders", "x-id");
+        given("cors.maxAge", "0");
+        given("cookie", "true");
+        given("cookie.name", "sticky");
+        given("cookie.path", "/app");
+        given("cookie.httpOnly", "false");
+        given("cookie.sameSite", "Strict");
+        EngineOptions e = read().engine();
+        assertEquals(new CorsOptions(List.of("https://a.example", "https://b.example"), true, List.of("GET", "POST"),
+                List.of("x-token"), List.of("x-id"), 0), e.cors());
+        assertEquals(new CookieOptions("sticky", "/app", false, "Strict"), e.cookie());
+    }
+
+    @Test
+    void corsWithOnlyAnOriginTakesTheOtherDefaultsAndTheCookieIsOffUnlessAskedFor() {
+        given("cors.origin", "*");
+        EngineOptions e = read().engine();
+        assertEquals(new CorsOptions(List.of("*"), false, CorsOptions.DEFAULT_METHODS, List.of(), List.of(), -1),
+                e.cors());
+        assertNull(e.cookie());
+        given("cookie", "true");
+        assertEquals(CookieOptions.defaults(), read().engine().cookie());
+    }
+
+    @Test
+    void everySocketIoKeyIsRead() {
+        given("connectTimeout", "1234");
+        given("serveClient", "false");
+        given("maxAttachments", "0");
+        given("maxJsonDepth", "1");
+        given("maxAckId", "0");
+        given("maxPendingEvents", "9");
+        SocketIoOptions o = read();
+        assertEquals(new SocketIoOptions(SocketIoOptions.defaults().engine(), 1234, false, new ParserLimits(0, 1, 0), 9),
+                o);
+    }
+
+    private void assertStops(String key, String value, String... inMessage) {
+        params.clear();
+        if (key.startsWith("cors.")) given("cors.origin", "*"); // the other cors keys are read only with it
+        given(key, value);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read, key + "=" + value);
+        assertTrue(e.getMessage().contains("tidewire." + key), e.getMessage());
+        for (String part : inMessage) assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pingInterval", "pingTimeout", "upgradeTimeout", "maxHttpBufferSize", "maxOutboundPackets",
+            "maxOutboundBytes", "closeTimeout", "connectTimeout", "maxPendingEvents", "maxJsonDepth"})
+    void zeroAndNegativeTimesSizesAndBoundsStop(String key) {
+        assertStops(key, "0", "must be positive", "was: 0");
+        assertStops(key, "-5", "must be positive", "was: -5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"httpCompressionThreshold", "maxAttachments", "maxAckId", "cors.maxAge"})
+    void negativeThresholdsAndLimitsStopButZeroIsAllowed(String key) {
+        if (key.startsWith("cors.")) given("cors.origin", "*");
+        given(key, "0");
+        read();
+        assertStops(key, "-1", "must be at least 0", "was: -1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maxHttpBufferSize", "httpCompressionThreshold", "maxOutboundPackets", "maxAttachments",
+            "maxJsonDepth", "maxPendingEvents"})
+    void intKeysAboveTheIntRangeStopRatherThanWrap(String key) {
+        assertStops(key, "3000000000", "must be at most 2147483647");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pingInterval", "maxOutboundBytes", "connectTimeout", "maxAckId"})
+    void longKeysAboveTheLongRangeOrFractionalOrWordsStop(String key) {
+        assertStops(key, "1e30", "whole number");
+        assertStops(key, "2.5", "whole number");
+        assertStops(key, "soon", "whole number");
+    }
+
+    @Test
+    void aPathWithoutLeadingSlashOrAnUnknownTransportStops() {
+        assertStops("path", "socket.io/", "must start with /");
+        assertStops("transports", "polling,carrier-pigeon", "polling, websocket or both", "carrier-pigeon");
+        assertStops("transports", " , ", "polling, websocket or both");
+    }
+
+    @Test
+    void aBadBooleanStops() {
+        assertStops("allowUpgrades", "yes", "true or false");
+        assertStops("serveClient", "1", "true or false");
+    }
+}
