@@ -6,7 +6,8 @@ import dev.tidewire.server.DisconnectReason;
 import dev.tidewire.server.Socket;
 
 /**
- * A namespace bean that breaks two handler rules, for {@link UnwireableHandlersFailDeploymentIT}: a private handler and
+ * A namespace bean that breaks two handler rules, for {@link UnwireableHandlersFailDeploymentOnWildFlyIT} and
+ * {@link UnwireableHandlersFailDeploymentOnPayaraIT}: a private handler and
  * an event handler that asks for a DisconnectReason. Not part of the fixture WAR (it would not deploy).
  */
 @SocketIoNamespace("/unwireable")
