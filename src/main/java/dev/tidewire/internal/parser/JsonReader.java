@@ -169,12 +169,20 @@ public final class JsonReader {
         if (pos + 4 > text.length()) throw error("truncated \\u escape");
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(pos), 16);
+            int digit = hexDigit(text.charAt(pos));
             if (digit < 0) throw error("invalid hex digit in a \\u escape");
             value = value << 4 | digit;
             pos++;
         }
         return (char) value;
+    }
+
+    /** ASCII only: {@link Character#digit} also takes other scripts' digits and fullwidth letters. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
     }
 
     private Object readNumber() throws SioParseException {

@@ -47,10 +47,12 @@ public final class SioDecoder {
         if (type.isBinary()) {
             int start = i;
             while (i < len && isDigit(text.charAt(i))) {
-                attachmentCount = attachmentCount * 10 + (text.charAt(i) - '0');
-                if (attachmentCount > limits.maxAttachments()) {
+                int digit = text.charAt(i) - '0';
+                // checked before it grows, so that a count past int's range cannot wrap under the limit
+                if (attachmentCount > Math.floorDiv(limits.maxAttachments() - digit, 10)) {
                     throw new SioParseException("too many attachments (limit " + limits.maxAttachments() + ")");
                 }
+                attachmentCount = attachmentCount * 10 + digit;
                 i++;
             }
             if (i == start || i == len || text.charAt(i) != '-') {
@@ -91,7 +93,7 @@ public final class SioDecoder {
         }
         pending = packet;
         expectedAttachments = attachmentCount;
-        attachments = new ArrayList<>(attachmentCount);
+        attachments = new ArrayList<>(); // grows as attachments arrive: the declared count is the client's claim
         return null;
     }
 
