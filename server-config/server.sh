@@ -65,7 +65,7 @@ launch_payara() {
   mkdir -p "$base"
   cp "$WAR" "$base.war"
   nohup java "${opts[@]}" "$@" -jar "$PAYARA_JAR" --deploy "$base.war" --contextroot / --port "$port" \
-    --nocluster --nohazelcast --rootDir "$base" --postbootcommandfile "$ROOT/server-config/payara-postboot.asadmin" \
+    --nocluster --nohazelcast --rootDir "$base" --prebootcommandfile "$ROOT/server-config/payara-preboot.asadmin" \
     >"$log" 2>&1 < /dev/null &
   echo $! >"$pidfile"
 }

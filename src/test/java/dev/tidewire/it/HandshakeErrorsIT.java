@@ -1,17 +1,8 @@
 package dev.tidewire.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
@@ -27,33 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Requests refused before or instead of a session: error codes 0, 1, 2, 3 and 5 over polling (JSON body) and over
  * a WebSocket upgrade (text/html message, no 101). After each, a session opened before the bad request still echoes.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HandshakeErrorsIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.conformanceWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Eio eio;
-    private WsClient witness;
-
-    @BeforeEach
-    void openWitness() {
-        eio = new Eio(base);
-        witness = WsClient.openSession(eio);
-    }
-
-    @AfterEach
-    void witnessStillEchoes() {
-        try (WsClient w = witness) {
-            w.assertEchoes("witness still served");
-        }
-    }
-
+class HandshakeErrorsIT extends EchoWitnessed {
     @Test
     void unknownTransportIsCode0() {
         Eio.assertError(eio.get("EIO=4&transport=carrier-pigeon"), 0, "Transport unknown");

@@ -1,6 +1,7 @@
 package dev.tidewire.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -18,16 +19,21 @@ final class RawHttp {
             socket.setSoTimeout((int) Eio.WAIT.toMillis());
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            byte[] chunk = new byte[4096];
-            try {
-                for (int n; (n = in.read(chunk)) >= 0; ) received.write(chunk, 0, n);
-            } catch (SocketTimeoutException e) {
-                throw new AssertionError("the server kept the connection open after answering: "
-                        + received.toString(StandardCharsets.ISO_8859_1), e);
-            }
-            return received.toString(StandardCharsets.ISO_8859_1);
+            return readUntilClosed(socket);
         }
+    }
+
+    /** Everything the server writes on {@code socket} until it closes the connection; fails at the socket's timeout. */
+    static String readUntilClosed(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        try {
+            for (int n; (n = in.read(chunk)) >= 0; ) received.write(chunk, 0, n);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server kept the connection open after answering: "
+                    + received.toString(StandardCharsets.ISO_8859_1), e);
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 }

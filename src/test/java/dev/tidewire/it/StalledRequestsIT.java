@@ -1,23 +1,11 @@
 package dev.tidewire.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,33 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * session at the latest when the heartbeat gives up, holds no thread meanwhile, and leaves no request open; a session
  * opened before keeps being served.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StalledRequestsIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.conformanceWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Eio eio;
-    private WsClient witness;
-
-    @BeforeEach
-    void openWitness() {
-        eio = new Eio(base);
-        witness = WsClient.openSession(eio);
-    }
-
-    @AfterEach
-    void witnessStillEchoes() {
-        try (WsClient w = witness) {
-            w.assertEchoes("witness still served");
-        }
-    }
-
+class StalledRequestsIT extends EchoWitnessed {
     /**
      * The reference closes at once with "transport error", since Node reads every socket. Neither container tells the
      * application of a reset on an idle request (no AsyncListener or WriteListener error on WildFly or Payara; the
@@ -97,7 +59,7 @@ class StalledRequestsIT {
                     throw new IllegalStateException("the server closed the connection", e); // ends the trickle
                 }
             }, 200, 200, TimeUnit.MILLISECONDS);
-            String answer = readUntilClosed(socket);
+            String answer = RawHttp.readUntilClosed(socket);
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         } finally {
             trickle.shutdownNow();
@@ -115,19 +77,6 @@ class StalledRequestsIT {
     private static void send(Socket socket, String request) throws IOException {
         socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
-    }
-
-    private static String readUntilClosed(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        byte[] chunk = new byte[4096];
-        try {
-            for (int n; (n = in.read(chunk)) >= 0; ) received.write(chunk, 0, n);
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server kept the stalled request open: "
-                    + received.toString(StandardCharsets.ISO_8859_1), e);
-        }
-        return received.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static String target(URI uri) {

@@ -1,16 +1,7 @@
 package dev.tidewire.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 
@@ -18,33 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** WebSocket-first sessions with raw frames: echo, frame size limit, heartbeat direction, closing. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WebSocketTransportIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.conformanceWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Eio eio;
-    private WsClient witness;
-
-    @BeforeEach
-    void openWitness() {
-        eio = new Eio(base);
-        witness = WsClient.openSession(eio);
-    }
-
-    @AfterEach
-    void witnessStillEchoes() {
-        try (WsClient w = witness) {
-            w.assertEchoes("witness still served");
-        }
-    }
-
+class WebSocketTransportIT extends EchoWitnessed {
     private WsClient open() {
         WsClient ws = WsClient.connect(eio.ws("EIO=4&transport=websocket"));
         assertTrue(ws.nextText().startsWith("0{"));
