@@ -6,6 +6,7 @@ import dev.tidewire.internal.parser.ParserLimits;
 import dev.tidewire.server.SocketIoOptions;
 
 import static dev.tidewire.internal.jakarta.OptionBounds.intAtLeast;
+import static dev.tidewire.internal.jakarta.OptionBounds.intBetween;
 import static dev.tidewire.internal.jakarta.OptionBounds.longAtLeast;
 
 /**
@@ -24,7 +25,7 @@ public final class SocketIoOptionsReader {
         EngineOptions engine = EngineOptionsReader.read(s, PREFIX, d.engine());
         ParserLimits l = d.parserLimits();
         ParserLimits limits = new ParserLimits(intAtLeast(s, PREFIX + "maxAttachments", l.maxAttachments(), 0),
-                intAtLeast(s, PREFIX + "maxJsonDepth", l.maxDepth(), 1),
+                intBetween(s, PREFIX + "maxJsonDepth", l.maxDepth(), 1, ParserLimits.MAX_DEPTH_CEILING),
                 longAtLeast(s, PREFIX + "maxAckId", l.maxAckId(), 0));
         return new SocketIoOptions(engine, longAtLeast(s, PREFIX + "connectTimeout", d.connectTimeout(), 1),
                 s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,

@@ -147,6 +147,13 @@ class OptionsReaderTest {
         assertStops(key, "3000000000", "must be at most 2147483647");
     }
 
+    @Test
+    void aJsonDepthAboveWhatTheRecursiveReaderAffordsStops() {
+        given("maxJsonDepth", "1000");
+        assertEquals(1000, read().parserLimits().maxDepth());
+        assertStops("maxJsonDepth", "1001", "must be at most 1000", "was: 1001");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pingInterval", "maxOutboundBytes", "connectTimeout", "maxAckId"})
     void longKeysAboveTheLongRangeOrFractionalOrWordsStop(String key) {

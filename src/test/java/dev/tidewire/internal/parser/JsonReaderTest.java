@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -174,6 +175,25 @@ class JsonReaderTest {
     @Test
     void deepNestingFailsWithoutStackOverflow() {
         assertThrows(SioParseException.class, () -> parse("[".repeat(100_000)));
+    }
+
+    /** The deepest nesting a deployment may allow, read on a thread with a small (256 KiB) stack. */
+    @Test
+    void theHighestConfigurableDepthFitsASmallStack() throws Exception {
+        int depth = ParserLimits.MAX_DEPTH_CEILING;
+        String deepest = "[{\"a\":".repeat(depth / 2) + "1" + "}]".repeat(depth / 2);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(null, () -> {
+            try {
+                JsonReader.parse(deepest, depth);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "small-stack", 256 * 1024);
+        reader.start();
+        reader.join();
+        assertNull(failure.get(), () -> "failed: " + failure.get());
+        assertThrows(IllegalArgumentException.class, () -> new ParserLimits(10, depth + 1, 10));
     }
 
     @Test
