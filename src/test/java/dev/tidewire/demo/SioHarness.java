@@ -78,7 +78,7 @@ public final class SioHarness {
      */
     public Client open(String namespace, String authJson) {
         Client c = new Client(namespace);
-        RequestInfo req = new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade")),
+        RequestInfo req = new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade"), "sec-websocket-key", List.of("dGhlIHNhbXBsZSBub25jZQ=="), "sec-websocket-version", List.of("13")),
                 Map.of("EIO", List.of("4"), "transport", List.of("websocket")), "127.0.0.1", false,
                 "/socket.io/?EIO=4&transport=websocket");
         if (engine.verifyUpgrade(req) != null) throw new AssertionError("upgrade refused");

@@ -93,14 +93,23 @@ public final class EngineServer {
     /**
      * Decides whether a WebSocket upgrade request may proceed, before the container answers 101.
      *
-     * @return {@code null} to upgrade, or the HTTP refusal (the reference writes the message as text/html)
+     * @return {@code null} to upgrade, or the HTTP refusal (the reference writes the message as text/html), after
+     *     which the connection closes: the client asked for another protocol on it
      */
     public HttpResponse verifyUpgrade(RequestInfo req) {
         Refusal refusal = malformedHeader(req);
+        if (refusal == null) refusal = badWebSocketHandshake(req);
         if (refusal == null) refusal = verify(req, "GET", true);
         if (refusal == null) return null;
         logRejection(req, refusal);
-        return HttpResponse.text(refusal.error().httpStatus(), "text/html", refusal.message(), Map.of());
+        return HttpResponse.text(refusal.error().httpStatus(), "text/html", refusal.message(),
+                Map.of("Connection", "close"));
+    }
+
+    /** Checked here, before any container sees the upgrade, so that every container gives the same answer. */
+    private static Refusal badWebSocketHandshake(RequestInfo req) {
+        return WebSocketHandshake.isValid(req.header("sec-websocket-key"), req.header("sec-websocket-version"))
+                ? null : new Refusal(EngineError.BAD_REQUEST, "Bad WebSocket handshake");
     }
 
     private record Refusal(EngineError error, String message) {

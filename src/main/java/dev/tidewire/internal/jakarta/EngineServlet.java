@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 
 import java.io.IOException;
+import java.util.Map;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
@@ -53,11 +54,6 @@ final class EngineServlet extends HttpServlet {
     }
 
     private void upgrade(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!WebSocketHandshake.isValid(req.getHeader("Sec-WebSocket-Key"), req.getHeader("Sec-WebSocket-Version"))) {
-            LOG.log(Level.DEBUG, "WebSocket handshake without a valid key or version refused");
-            refuse(resp, HttpResponse.text(400, "text/html", "Bad WebSocket handshake", java.util.Map.of()));
-            return;
-        }
         RequestInfo info = RequestInfos.from(req);
         HttpResponse refusal = engine.verifyUpgrade(info);
         if (refusal != null) {
@@ -75,11 +71,10 @@ final class EngineServlet extends HttpServlet {
         }
     }
 
-    /** A refused upgrade: the answer, then the connection closes (the client asked for another protocol on it). */
+    /** A refused upgrade, written as the engine gave it (which closes the connection). */
     private static void refuse(HttpServletResponse resp, HttpResponse refusal) throws IOException {
         resp.setStatus(refusal.status());
-        for (java.util.Map.Entry<String, String> h : refusal.headers().entrySet()) resp.setHeader(h.getKey(), h.getValue());
-        resp.setHeader("Connection", "close");
+        for (Map.Entry<String, String> h : refusal.headers().entrySet()) resp.setHeader(h.getKey(), h.getValue());
         resp.setContentType(refusal.contentType());
         resp.setContentLength(refusal.body().length);
         resp.getOutputStream().write(refusal.body());

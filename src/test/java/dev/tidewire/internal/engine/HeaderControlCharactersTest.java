@@ -69,7 +69,7 @@ class HeaderControlCharactersTest {
     void anUpgradeWithAControlCharacterIsRefused() {
         TestEngine t = new TestEngine();
         RequestInfo ws = TestEngine.wsRequest("EIO=4&transport=websocket");
-        RequestInfo bad = new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade"),
+        RequestInfo bad = new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade"), "sec-websocket-key", List.of("dGhlIHNhbXBsZSBub25jZQ=="), "sec-websocket-version", List.of("13"),
                 "origin", List.of("http://a/\u0001")), ws.query(), "127.0.0.1", false, ws.url());
         assertNull(t.server.verifyUpgrade(ws));
         HttpResponse refusal = t.server.verifyUpgrade(bad);

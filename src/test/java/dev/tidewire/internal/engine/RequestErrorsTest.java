@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -215,6 +216,23 @@ class RequestErrorsTest {
         WebSocketHandler h = t.server.onWebSocketOpen(TestEngine.wsRequest("EIO=4&transport=websocket&sid=gone"), ws);
         assertTrue(ws.isClosed());
         h.onText("4hello"); // ignored, no exception
+        assertEquals(0, t.server.sessionCount());
+    }
+
+    @Test
+    void anUpgradeWithoutAValidKeyOrVersionIs400AndClosesTheConnection() {
+        TestEngine t = new TestEngine();
+        RequestInfo ok = TestEngine.wsRequest("EIO=4&transport=websocket");
+        assertNull(t.server.verifyUpgrade(ok));
+        Map<String, List<String>> headers = new LinkedHashMap<>(ok.headers());
+        headers.remove("sec-websocket-key");
+        HttpResponse noKey = t.server.verifyUpgrade(new RequestInfo(headers, ok.query(), "127.0.0.1", false, ok.url()));
+        assertRefusal(noKey, 400, "Bad WebSocket handshake");
+        assertEquals("close", noKey.headers().get("Connection"));
+        headers.put("sec-websocket-key", List.of("dGhlIHNhbXBsZSBub25jZQ=="));
+        headers.put("sec-websocket-version", List.of("12"));
+        assertRefusal(t.server.verifyUpgrade(new RequestInfo(headers, ok.query(), "127.0.0.1", false, ok.url())), 400,
+                "Bad WebSocket handshake");
         assertEquals(0, t.server.sessionCount());
     }
 

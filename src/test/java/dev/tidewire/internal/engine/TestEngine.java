@@ -81,7 +81,7 @@ final class TestEngine {
             int eq = part.indexOf('=');
             q.put(part.substring(0, eq), List.of(part.substring(eq + 1)));
         }
-        return new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade")), q,
+        return new RequestInfo(Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade"), "sec-websocket-key", List.of("dGhlIHNhbXBsZSBub25jZQ=="), "sec-websocket-version", List.of("13")), q,
                 "127.0.0.1", false, "/engine.io/?" + query);
     }
 

@@ -96,7 +96,8 @@ public class BroadcastBench {
         io.of("/").onConnection(socket -> socket.join("bench"));
         engine = new EngineServer(options.engine(), scheduler, io);
         RequestInfo req = new RequestInfo(
-                Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade")),
+                Map.of("upgrade", List.of("websocket"), "connection", List.of("Upgrade"),
+                        "sec-websocket-key", List.of("dGhlIHNhbXBsZSBub25jZQ=="), "sec-websocket-version", List.of("13")),
                 Map.of("EIO", List.of("4"), "transport", List.of("websocket")),
                 "127.0.0.1", false, options.engine().path() + "?EIO=4&transport=websocket");
         for (int i = 0; i < receivers; i++) {

@@ -1,4 +1,4 @@
-package dev.tidewire.internal.jakarta;
+package dev.tidewire.internal.engine;
 
 import org.junit.jupiter.api.Test;
 
