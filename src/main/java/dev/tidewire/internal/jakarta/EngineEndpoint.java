@@ -1,6 +1,7 @@
 package dev.tidewire.internal.jakarta;
 
 import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.InboundSizeLimit;
 import dev.tidewire.internal.engine.RequestInfo;
 import dev.tidewire.internal.engine.Scheduler;
 import dev.tidewire.internal.engine.WebSocketHandler;
@@ -54,73 +55,13 @@ public final class EngineEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(max);
         session.setMaxBinaryMessageBufferSize(max);
         session.setMaxIdleTimeout(0); // the heartbeat decides when a peer is gone
-        // text arrives in parts and is bounded here: Undertow does not apply the text limit across the frames of
-        // a fragmented message (the JDK client fragments long texts), so a Whole<String> handler would buffer any size
-        session.addMessageHandler(String.class, new BoundedText(max));
-        // Tyrus (Payara) applies the binary limit only to fragmented messages, so a single large frame is checked here
-        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) data -> {
-            if (data.length > max) closeTooBig(max);
-            else handler.onBinary(data);
-        });
+        // the engine bounds what the containers do not: text across the frames of a fragmented message (Undertow),
+        // a single large binary frame (Tyrus)
+        InboundSizeLimit limit = new InboundSizeLimit(max, connection);
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) limit::onTextPart);
+        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) limit::onBinary);
         handler = engine.onWebSocketOpen(info, connection);
-    }
-
-    /** Joins the parts of a text message; over {@code max} UTF-8 bytes the socket is closed with 1009, as ws does. */
-    private final class BoundedText implements MessageHandler.Partial<String> {
-        private final long max;
-        private final StringBuilder parts = new StringBuilder();
-        private long bytes;
-        private boolean tooBig;
-
-        BoundedText(long max) {
-            this.max = max;
-        }
-
-        @Override
-        public void onMessage(String part, boolean last) {
-            if (last && bytes == 0 && parts.length() == 0 && 3L * part.length() <= max) {
-                handler.onText(part); // a whole message that cannot be over the limit: no byte count needed
-                return;
-            }
-            if (!tooBig) {
-                bytes += utf8Length(part);
-                if (bytes > max) {
-                    tooBig = true;
-                    parts.setLength(0);
-                    closeTooBig(max);
-                } else if (last && parts.length() == 0) {
-                    handler.onText(part);
-                } else {
-                    parts.append(part);
-                    if (last) {
-                        String text = parts.toString();
-                        parts.setLength(0);
-                        handler.onText(text);
-                    }
-                }
-            }
-            if (last) {
-                bytes = 0;
-                tooBig = false;
-            }
-        }
-
-    }
-
-    /** Over {@code max} bytes the socket is closed with 1009, as ws does. */
-    private void closeTooBig(long max) {
-        LOG.log(Level.DEBUG, "message over {0} bytes; closing with 1009", max);
-        connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message too big");
-    }
-
-    /** UTF-8 length; each half of a surrogate pair counts 2, so a pair split across parts still counts 4. */
-    static long utf8Length(CharSequence s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-        }
-        return n;
+        limit.attach(handler);
     }
 
     @Override
