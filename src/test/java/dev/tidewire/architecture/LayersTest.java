@@ -51,19 +51,22 @@ class LayersTest {
                 .layer("engine").definedBy("dev.tidewire.internal.engine..")
                 .layer("parser").definedBy("dev.tidewire.internal.parser..")
                 .layer("server").definedBy("dev.tidewire.server..")
+                .layer("monitor").definedBy("dev.tidewire.monitor..", "dev.tidewire.internal.monitor..")
                 .layer("cdi api").definedBy("dev.tidewire.jakarta..")
                 .layer("glue").definedBy("dev.tidewire.internal.jakarta..")
                 .layer("demo").definedBy("dev.tidewire.demo..")
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .whereLayer("glue").mayNotBeAccessedByAnyLayer()
+                .whereLayer("monitor").mayOnlyBeAccessedByLayers("glue")
                 .whereLayer("cdi api").mayOnlyBeAccessedByLayers("glue", "demo")
-                .whereLayer("server").mayOnlyBeAccessedByLayers("cdi api", "glue", "demo")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "cdi api", "glue", "demo")
                 .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "glue")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "glue");
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "monitor", "glue");
     }
 
     private static ArchRule containerOnlyInTheGlue() {
         return noClasses().that().resideInAnyPackage("dev.tidewire.internal.engine..", "dev.tidewire.internal.parser..",
+                        "dev.tidewire.monitor..", "dev.tidewire.internal.monitor..",
                         "dev.tidewire.server..")
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER);
     }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LibraryArtifactIT {
     private static final Path TARGET = Path.of(System.getProperty("project.basedir", "."), "target");
     private static final List<String> LIBRARY_PACKAGES = List.of(
-            "dev/tidewire/server/", "dev/tidewire/jakarta/", "dev/tidewire/internal/");
+            "dev/tidewire/server/", "dev/tidewire/jakarta/", "dev/tidewire/monitor/", "dev/tidewire/internal/");
     /** Servlet annotations that make a container mount something as soon as the jar is on the classpath. */
     private static final List<String> MOUNTING_ANNOTATIONS = List.of("Ljakarta/servlet/annotation/WebListener;",
             "Ljakarta/servlet/annotation/WebServlet;", "Ljakarta/servlet/annotation/WebFilter;",

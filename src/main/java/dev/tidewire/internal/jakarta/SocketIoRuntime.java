@@ -1,5 +1,7 @@
 package dev.tidewire.internal.jakarta;
 
+import dev.tidewire.internal.monitor.MonitorRegistration;
+import dev.tidewire.internal.monitor.ServerMonitor;
 import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AllowRequest;
@@ -52,6 +54,7 @@ public class SocketIoRuntime {
     private ExecutorService ownExecutor;
     private Schedulers.Owned scheduler;
     private EngineRegistration registration;
+    private MonitorRegistration monitor;
     private boolean namespacesWired;
     private JsonbValueBinder binder;
     private RequestContextDecorator requestContextDecorator;
@@ -119,6 +122,7 @@ public class SocketIoRuntime {
             }
         }
         registration = EngineRegistration.register(context, options.engine(), io);
+        monitor = MonitorRegistration.register(context.getContextPath(), new ServerMonitor(io, registration.engine()));
         if (options.serveClient()) ClientBundle.register(context, options.engine().path());
     }
 
@@ -131,6 +135,7 @@ public class SocketIoRuntime {
     synchronized void shutdown() {
         if (server != null) server.close();
         if (requestContextDecorator != null) requestContextDecorator.close();
+        if (monitor != null) monitor.close();
         if (registration != null) registration.shutdown();
         if (scheduler != null) scheduler.close();
         if (ownExecutor != null) ownExecutor.shutdownNow();

@@ -1,0 +1,110 @@
+package dev.tidewire.it;
+
+import com.sun.tools.attach.VirtualMachine;
+import dev.tidewire.monitor.SocketIoServerMXBean;
+import io.socket.client.Ack;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server's MXBean read through the real JMX stack: the JDK Attach API starts the server JVM's local management
+ * agent, and a JMX connector reads the figures while clients are connected and after one leaves.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JmxIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.conformanceWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final List<Socket> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(Socket::close);
+    }
+
+    @Test
+    void theServerMXBeanShowsClientsSocketsAndRoomsWhileConnectedAndAfterALeave() throws Exception {
+        Eio eio = new Eio(base);
+        String pid = Eio.send(HttpRequest.newBuilder(eio.at("fixture/pid")).timeout(Eio.WAIT).GET().build()).body();
+        VirtualMachine vm = VirtualMachine.attach(pid);
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
+            MBeanServerConnection mbeans = connector.getMBeanServerConnection();
+            ObjectName name = new ObjectName("dev.tidewire:type=SocketIoServer,context=\"/\",path=\"/socket.io/\"");
+            SocketIoServerMXBean server = JMX.newMXBeanProxy(mbeans, name, SocketIoServerMXBean.class);
+            assertEquals("/socket.io/", server.getPath());
+
+            Socket witness = connect();
+            Socket leaver = connect();
+            join(leaver, "jmx-room");
+            assertEquals(2, server.getClients());
+            assertEquals(2, server.getWebSocketClients());
+            assertEquals(0, server.getPollingClients());
+            assertEquals(2, server.getSocketsPerNamespace().get("/interop"));
+            // each socket's own room, plus the joined one
+            assertEquals(3, server.getRoomsPerNamespace().get("/interop"));
+
+            CompletableFuture<Object[]> left = new CompletableFuture<>();
+            witness.on("peer-left", left::complete);
+            String leaverId = leaver.id();
+            leaver.emit("disconnect-me"); // the server disconnects it from the namespace
+            assertEquals(leaverId, left.get(10, TimeUnit.SECONDS)[0]);
+            // the socket has left its namespace and rooms before its disconnect listeners (peer-left) run
+            assertEquals(1, server.getSocketsPerNamespace().get("/interop"));
+            assertEquals(1, server.getRoomsPerNamespace().get("/interop"));
+        } finally {
+            vm.detach();
+        }
+    }
+
+    private Socket connect() throws Exception {
+        IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
+                .setTransports(new String[] {"websocket"})
+                .setPath(Deployments.loopback(base).getPath() + "socket.io/").build();
+        Socket s = IO.socket(Deployments.loopback(base).resolve("interop"), options);
+        opened.add(s);
+        CompletableFuture<Object[]> auth = new CompletableFuture<>();
+        s.once("auth", auth::complete); // the fixture greets every connected socket
+        s.once(Socket.EVENT_CONNECT_ERROR, args -> auth.completeExceptionally(
+                new AssertionError("connect_error: " + Arrays.toString(args))));
+        s.connect();
+        auth.get(10, TimeUnit.SECONDS);
+        return s;
+    }
+
+    private static void join(Socket s, String room) throws Exception {
+        CompletableFuture<Object[]> joined = new CompletableFuture<>();
+        s.emit("join", new Object[] {room}, (Ack) joined::complete);
+        assertTrue(joined.get(10, TimeUnit.SECONDS)[0].toString().contains(room));
+    }
+}
