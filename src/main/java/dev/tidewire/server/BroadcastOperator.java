@@ -26,23 +26,25 @@ public final class BroadcastOperator {
     private final Set<String> except;
     private final boolean isVolatile;
     private final long timeoutMillis;
+    private final boolean afterCommit;
 
     BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile) {
-        this(namespace, rooms, except, isVolatile, 0);
+        this(namespace, rooms, except, isVolatile, 0, false);
     }
 
     private BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile,
-                              long timeoutMillis) {
+                              long timeoutMillis, boolean afterCommit) {
         this.namespace = namespace;
         this.rooms = rooms;
         this.except = except;
         this.isVolatile = isVolatile;
         this.timeoutMillis = timeoutMillis;
+        this.afterCommit = afterCommit;
     }
 
     /** Adds rooms: targets are members of any of them. */
     public BroadcastOperator to(String... more) {
-        return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, timeoutMillis);
+        return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, timeoutMillis, afterCommit);
     }
 
     public BroadcastOperator in(String... more) {
@@ -51,18 +53,33 @@ public final class BroadcastOperator {
 
     /** Excludes members of these rooms (a socket id is a room). */
     public BroadcastOperator except(String... more) {
-        return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, timeoutMillis);
+        return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, timeoutMillis, afterCommit);
     }
 
     /** Packets are dropped for clients whose transport cannot write at once. */
     public BroadcastOperator asVolatile() {
-        return new BroadcastOperator(namespace, rooms, except, true, timeoutMillis);
+        return new BroadcastOperator(namespace, rooms, except, true, timeoutMillis, afterCommit);
     }
 
     /** A time limit for {@link #emitWithAck}: past it the stage fails with a {@link BroadcastAckTimeoutException}. */
     public BroadcastOperator timeout(long millis) {
         if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, millis);
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, millis, afterCommit);
+    }
+
+    /**
+     * Holds what this operator does ({@link #emit}, {@link #socketsJoin}, {@link #socketsLeave},
+     * {@link #disconnectSockets}) until the transaction active on the calling thread commits, and drops it if that
+     * transaction rolls back; with no transaction active it happens at once. An emit's arguments are encoded when
+     * {@code emit} is called. Targets are chosen at commit. {@link #emitWithAck} cannot wait for a commit and refuses.
+     */
+    public BroadcastOperator afterCommit() {
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, timeoutMillis, true);
+    }
+
+    private void runOrDeferToCommit(Runnable action) {
+        if (afterCommit && namespace.server().transactionHook().deferToCommit(action)) return;
+        action.run();
     }
 
     private static Set<String> union(Set<String> base, String[] more) {
@@ -82,7 +99,8 @@ public final class BroadcastOperator {
         data.addAll(Arrays.asList(args));
         List<Packet> encoded = namespace.server().encode(
                 new SioPacket(SioPacketType.EVENT, namespace.name(), SioPacket.NO_ACK, data));
-        namespace.adapter().broadcast(encoded, options());
+        BroadcastOptions options = options();
+        runOrDeferToCommit(() -> namespace.adapter().broadcast(encoded, options));
     }
 
     /**
@@ -91,6 +109,10 @@ public final class BroadcastOperator {
      * without it a client that never answers leaves the stage pending.
      */
     public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
+        if (afterCommit) {
+            throw new UnsupportedOperationException("emitWithAck cannot be held until a commit; emit after commit "
+                    + "and let the clients answer with an event of their own");
+        }
         ReservedEvents.check(event);
         long ackId = namespace.nextAckId();
         List<Object> data = new ArrayList<>(args.length + 1);
@@ -141,14 +163,20 @@ public final class BroadcastOperator {
     }
 
     public void socketsJoin(String... joined) {
-        for (Socket s : fetchSockets()) s.join(joined);
+        runOrDeferToCommit(() -> {
+            for (Socket s : fetchSockets()) s.join(joined);
+        });
     }
 
     public void socketsLeave(String... left) {
-        for (Socket s : fetchSockets()) for (String r : left) s.leave(r);
+        runOrDeferToCommit(() -> {
+            for (Socket s : fetchSockets()) for (String r : left) s.leave(r);
+        });
     }
 
     public void disconnectSockets(boolean close) {
-        for (Socket s : fetchSockets()) s.disconnect(close);
+        runOrDeferToCommit(() -> {
+            for (Socket s : fetchSockets()) s.disconnect(close);
+        });
     }
 }

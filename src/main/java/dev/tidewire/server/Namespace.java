@@ -160,6 +160,11 @@ public class Namespace {
         return all().timeout(millis);
     }
 
+    /** Held until the caller's transaction commits: {@code nsp.afterCommit().to("orders").emit(...)}. */
+    public BroadcastOperator afterCommit() {
+        return all().afterCommit();
+    }
+
     public List<Socket> fetchSockets() {
         return all().fetchSockets();
     }

@@ -42,6 +42,7 @@ public final class SocketIoServer implements ConnectionListener {
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
     private final Map<EngineSession, Client> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile TransactionHook transactionHook = TransactionHook.NONE;
 
     /**
      * @param handlerExecutor runs application handlers (they may block); the container's managed executor
@@ -165,6 +166,24 @@ public final class SocketIoServer implements ConnectionListener {
 
     public BroadcastOperator timeout(long millis) {
         return sockets().timeout(millis);
+    }
+
+    /**
+     * Held until the caller's transaction commits, dropped on rollback, at once without a transaction:
+     * {@code io.afterCommit().to("orders").emit("order", order)}. See {@link BroadcastOperator#afterCommit()}.
+     */
+    public BroadcastOperator afterCommit() {
+        return sockets().afterCommit();
+    }
+
+    /** Installs how {@link #afterCommit()} finds the caller's transaction; the Jakarta EE glue installs JTA's. */
+    public SocketIoServer transactionHook(TransactionHook hook) {
+        this.transactionHook = hook == null ? TransactionHook.NONE : hook;
+        return this;
+    }
+
+    TransactionHook transactionHook() {
+        return transactionHook;
     }
 
     // ---------------------------------------------------------------- clients

@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static dev.tidewire.it.JavaClients.connectAndReceive;
+import static dev.tidewire.it.JavaClients.emitWithAck;
+import static dev.tidewire.it.JavaClients.next;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,50 +51,20 @@ class JavaClientIT {
     @ArquillianResource
     URL base;
 
-    private final List<Socket> opened = new ArrayList<>();
+    private JavaClients clients;
+
+    @BeforeEach
+    void clients() {
+        clients = new JavaClients(base);
+    }
 
     @AfterEach
     void closeAll() {
-        for (Socket s : opened) s.close();
-        opened.clear();
+        clients.closeAll();
     }
 
     private Socket socket(String namespace, String[] transports, Map<String, String> auth) {
-        IO.Options options = IO.Options.builder()
-                .setForceNew(true)
-                .setReconnection(false)
-                .setTransports(transports)
-                .setPath(Deployments.loopback(base).getPath() + "socket.io/")
-                .setAuth(auth)
-                .build();
-        URI uri = Deployments.loopback(base).resolve(namespace.substring(1));
-        Socket s = IO.socket(uri, options);
-        opened.add(s);
-        return s;
-    }
-
-    /** Connects and returns the arguments of the first {@code event} the server sends (registered beforehand). */
-    private static Object[] connectAndReceive(Socket s, String event) throws Exception {
-        CompletableFuture<Object[]> first = next(s, event);
-        CompletableFuture<Void> connected = new CompletableFuture<>();
-        s.once(Socket.EVENT_CONNECT, args -> connected.complete(null));
-        s.once(Socket.EVENT_CONNECT_ERROR, args -> connected.completeExceptionally(
-                new AssertionError("connect_error: " + Arrays.toString(args))));
-        s.connect();
-        connected.get(10, TimeUnit.SECONDS);
-        return first.get(10, TimeUnit.SECONDS);
-    }
-
-    private static CompletableFuture<Object[]> next(Socket s, String event) {
-        CompletableFuture<Object[]> f = new CompletableFuture<>();
-        s.once(event, f::complete);
-        return f;
-    }
-
-    private static Object[] emitWithAck(Socket s, String event, Object... args) throws Exception {
-        CompletableFuture<Object[]> f = new CompletableFuture<>();
-        s.emit(event, args, (Ack) f::complete);
-        return f.get(10, TimeUnit.SECONDS);
+        return clients.socket(namespace, transports, auth);
     }
 
     private static String name(String[] transports) {

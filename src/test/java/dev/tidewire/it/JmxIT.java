@@ -3,7 +3,6 @@ package dev.tidewire.it;
 import com.sun.tools.attach.VirtualMachine;
 import dev.tidewire.monitor.SocketIoServerMXBean;
 import io.socket.client.Ack;
-import io.socket.client.IO;
 import io.socket.client.Socket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -11,6 +10,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,9 +22,6 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.net.URL;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,11 +43,16 @@ class JmxIT {
     @ArquillianResource
     URL base;
 
-    private final List<Socket> opened = new ArrayList<>();
+    private JavaClients clients;
+
+    @BeforeEach
+    void clients() {
+        clients = new JavaClients(base);
+    }
 
     @AfterEach
     void closeAll() {
-        opened.forEach(Socket::close);
+        clients.closeAll();
     }
 
     @Test
@@ -87,19 +89,9 @@ class JmxIT {
         }
     }
 
+    /** A socket of {@code /interop}, which greets every connected socket with {@code auth}. */
     private Socket connect() throws Exception {
-        IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
-                .setTransports(new String[] {"websocket"})
-                .setPath(Deployments.loopback(base).getPath() + "socket.io/").build();
-        Socket s = IO.socket(Deployments.loopback(base).resolve("interop"), options);
-        opened.add(s);
-        CompletableFuture<Object[]> auth = new CompletableFuture<>();
-        s.once("auth", auth::complete); // the fixture greets every connected socket
-        s.once(Socket.EVENT_CONNECT_ERROR, args -> auth.completeExceptionally(
-                new AssertionError("connect_error: " + Arrays.toString(args))));
-        s.connect();
-        auth.get(10, TimeUnit.SECONDS);
-        return s;
+        return clients.connected("/interop", "auth");
     }
 
     private static void join(Socket s, String room) throws Exception {

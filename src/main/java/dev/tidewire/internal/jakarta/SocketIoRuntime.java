@@ -84,6 +84,7 @@ public class SocketIoRuntime {
             binder = new JsonbValueBinder(JsonbBuilder.create());
             requestContextDecorator = new RequestContextDecorator(requestContexts);
             server = new SocketIoServer(options, scheduler.scheduler(), handlerExecutor(), requestContextDecorator, binder);
+            server.transactionHook(JtaTransactionHook.lookUp());
         }
         return server;
     }
