@@ -336,6 +336,12 @@
 
   chat.on('chat error', ({ message }) => banner(message));
 
+  // pushed by the REST API (POST /api/announcements), to everyone or to one room
+  chat.on('announcement', ({ text, room }) => {
+    if (room && room !== state.room) return;
+    systemLine('Announcement: ' + text, 'announcement');
+  });
+
   let bannerTimer = null;
 
   function banner(message) {
@@ -499,6 +505,12 @@
       show($('news-empty'), state.subscribed.size === 0);
     });
   }
+
+  // pushed every few seconds by an EJB timer (MarketClock)
+  news.on('market', ({ time: at, watching }) => {
+    $('market-clock').textContent = 'Server time ' + new Date(at).toLocaleTimeString() + ' · '
+      + watching + (watching === 1 ? ' client' : ' clients') + ' watching';
+  });
 
   news.on('item', (item) => {
     if (!state.subscribed.has(item.topic)) return;

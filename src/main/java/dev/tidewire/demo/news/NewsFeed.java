@@ -59,6 +59,11 @@ public class NewsFeed {
         LOG.log(Level.INFO, "news demo on /news, one item per subscribed topic every {0} ms", String.valueOf(interval));
     }
 
+    /** Whether the demo is on and publishing. */
+    synchronized boolean running() {
+        return task != null && !task.isCancelled();
+    }
+
     /** Registers the namespace's handlers. */
     void install(Namespace news) {
         news.onConnection(socket -> {

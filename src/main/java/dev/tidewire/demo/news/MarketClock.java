@@ -1,0 +1,30 @@
+package dev.tidewire.demo.news;
+
+import dev.tidewire.server.Namespace;
+import dev.tidewire.server.SocketIoServer;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An EJB timer that pushes {@code market({time, watching})} to every {@code /news} client every 5 seconds: the
+ * server's clock and how many clients watch the news. Non-persistent, so nothing is stored and nothing fires
+ * after undeploy.
+ */
+@Singleton
+public class MarketClock {
+    @Inject
+    SocketIoServer io;
+    @Inject
+    NewsFeed news;
+
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+    void tick() {
+        if (!news.running()) return;
+        Namespace nsp = io.of("/news");
+        nsp.emit("market", Map.of("time", Instant.now().toString(), "watching", nsp.sockets().size()));
+    }
+}
