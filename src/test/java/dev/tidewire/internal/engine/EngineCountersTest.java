@@ -2,8 +2,7 @@ package dev.tidewire.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,13 +96,9 @@ class EngineCountersTest {
         t.clock.advance(500); // ping interval, then ping timeout for the sessions still open
         t.session(timedOut).close(CloseReason.PARSE_ERROR); // already closed: no second count
 
-        Map<CloseReason, Long> expected = new EnumMap<>(CloseReason.class);
-        for (CloseReason r : CloseReason.values()) expected.put(r, 0L);
-        expected.put(CloseReason.TRANSPORT_CLOSE, 1L);
-        expected.put(CloseReason.FORCED_CLOSE, 1L);
-        expected.put(CloseReason.PING_TIMEOUT, 1L);
-        Map<CloseReason, Long> actual = new EnumMap<>(CloseReason.class);
-        for (CloseReason r : CloseReason.values()) actual.put(r, counters.closes(r));
-        assertEquals(expected, actual);
+        assertEquals(1, counters.closes(CloseReason.TRANSPORT_CLOSE));
+        assertEquals(1, counters.closes(CloseReason.FORCED_CLOSE));
+        assertEquals(1, counters.closes(CloseReason.PING_TIMEOUT));
+        assertEquals(3, Arrays.stream(CloseReason.values()).mapToLong(counters::closes).sum(), "and no other");
     }
 }
