@@ -86,6 +86,11 @@ final class Client implements SessionListener {
         }
     }
 
+    /** Events received and not yet handed to their handlers. */
+    int pendingEvents() {
+        return serial.pending();
+    }
+
     void write(List<Packet> packets, boolean isVolatile) {
         session.send(packets, isVolatile);
     }
@@ -244,6 +249,7 @@ final class Client implements SessionListener {
         sockets.put(name, socket);
         socket.onConnected();
         namespace.addSocket(socket);
+        server.counters().connected();
         socket.writeConnectReply();
         namespace.fireConnection(socket);
     }

@@ -32,6 +32,11 @@ final class SerialExecutor implements Executor {
         this(delegate, maxPending, UnaryOperator.identity());
     }
 
+    /** Tasks queued and not started yet. */
+    synchronized int pending() {
+        return tasks.size();
+    }
+
     /** @throws java.util.concurrent.RejectedExecutionException when the client has too many tasks pending */
     @Override
     public void execute(Runnable task) {

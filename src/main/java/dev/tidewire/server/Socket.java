@@ -419,6 +419,7 @@ public final class Socket {
     /** Leaves the namespace: disconnecting listeners, rooms left, disconnect listeners. Runs once. */
     void onClose(DisconnectReason reason) {
         if (!connected || !disconnected.compareAndSet(false, true)) return;
+        namespace.server().counters().disconnected(reason);
         for (BiConsumer<Socket, DisconnectReason> l : disconnectingListeners) safely(l, reason);
         leaveAllRooms();
         namespace.removeSocket(this);

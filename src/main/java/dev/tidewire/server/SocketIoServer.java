@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,8 @@ public final class SocketIoServer implements ConnectionListener {
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
     private final Map<EngineSession, Client> clients = new ConcurrentHashMap<>();
+    private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
+    private final SocketCounters counters = new SocketCounters();
     private volatile boolean closed;
     private volatile TransactionHook transactionHook = TransactionHook.NONE;
 
@@ -63,6 +66,11 @@ public final class SocketIoServer implements ConnectionListener {
         return options;
     }
 
+    /** Figures since start, for monitoring. */
+    public SocketCounters counters() {
+        return counters;
+    }
+
     Scheduler scheduler() {
         return scheduler;
     }
@@ -82,12 +90,40 @@ public final class SocketIoServer implements ConnectionListener {
     /** The namespace with this name, created on first use (a leading {@code /} is added when missing). */
     public Namespace of(String name) {
         String n = name.startsWith("/") ? name : "/" + name;
-        return namespaces.computeIfAbsent(n, k -> {
+        Namespace existing = namespaces.get(n);
+        return existing != null ? existing : putIfAbsent(n, k -> {
             for (ParentNamespace parent : parents) {
                 if (parent.matches(k, Map.of())) return parent.createChild(k);
             }
             return new Namespace(this, k, null);
         });
+    }
+
+    /**
+     * Calls {@code listener} with each namespace created from now on, static or a dynamic child, once
+     * {@link #namespaces()} holds it (the reference's {@code io.on("new_namespace")}). Namespaces created before are
+     * not replayed: to cover them too, add the listener first, then walk {@link #namespaces()}; one created in between
+     * may reach both ways, so act once per namespace. A listener that throws is logged; the others still run.
+     */
+    public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
+        newNamespaceListeners.add(listener);
+        return this;
+    }
+
+    /** Creates the namespace unless it exists; listeners hear of a new one after it is in the map. */
+    private Namespace putIfAbsent(String name, Function<String, Namespace> create) {
+        Namespace[] created = new Namespace[1];
+        Namespace namespace = namespaces.computeIfAbsent(name, k -> created[0] = create.apply(k));
+        if (created[0] != null) {
+            for (Consumer<Namespace> l : newNamespaceListeners) {
+                try {
+                    l.accept(created[0]);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "new-namespace listener failed for " + name, e);
+                }
+            }
+        }
+        return namespace;
     }
 
     /** A dynamic namespace: children are created on the first CONNECT whose name matches. */
@@ -118,7 +154,7 @@ public final class SocketIoServer implements ConnectionListener {
         if (existing != null) return existing;
         for (ParentNamespace parent : parents) {
             if (parent.matches(name, auth)) {
-                return namespaces.computeIfAbsent(name, parent::createChild);
+                return putIfAbsent(name, parent::createChild);
             }
         }
         return null;
@@ -213,6 +249,13 @@ public final class SocketIoServer implements ConnectionListener {
 
     public int clientCount() {
         return clients.size();
+    }
+
+    /** Events received and not yet handed to their handlers, over all clients; read now, for monitoring. */
+    public int pendingEvents() {
+        int n = 0;
+        for (Client c : clients.values()) n += c.pendingEvents();
+        return n;
     }
 
     /**

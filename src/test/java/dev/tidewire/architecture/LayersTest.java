@@ -60,7 +60,7 @@ class LayersTest {
                 .whereLayer("monitor").mayOnlyBeAccessedByLayers("glue")
                 .whereLayer("cdi api").mayOnlyBeAccessedByLayers("glue", "demo")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "cdi api", "glue", "demo")
-                .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "glue")
+                .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "monitor", "glue")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "monitor", "glue");
     }
 

@@ -65,6 +65,11 @@ public final class SioHarness {
         engine = new EngineServer(io.options().engine(), NEVER, io);
     }
 
+    /** The engine the clients connect through. */
+    public EngineServer engine() {
+        return engine;
+    }
+
     /** A new Engine.IO connection over WebSocket, connected to {@code namespace}. */
     public Client connect(String namespace) {
         Client c = open(namespace, null);
@@ -158,6 +163,11 @@ public final class SioHarness {
                 if (event.equals(data.get(0))) out.add(data.size() > 1 ? data.get(1) : null);
             }
             return out;
+        }
+
+        /** Whether the server has disconnected this client from its namespace (sent it a DISCONNECT). */
+        public boolean disconnectedByServer() {
+            return snapshot().contains(prefix("1"));
         }
 
         /** The last {@code event} received, or null. */

@@ -25,6 +25,7 @@ public final class EngineServer {
     private final Scheduler scheduler;
     private final ConnectionListener connectionListener;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final EngineCounters counters = new EngineCounters();
     private volatile boolean shutDown;
 
     public EngineServer(EngineOptions options, Scheduler scheduler, ConnectionListener connectionListener) {
@@ -39,6 +40,16 @@ public final class EngineServer {
 
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** Figures since start, for monitoring. */
+    public EngineCounters counters() {
+        return counters;
+    }
+
+    /** The outbound bytes not yet written, over the sessions open now; read when asked. */
+    public OutboundBacklog outboundBacklog() {
+        return OutboundBacklog.of(sessions.values());
     }
 
     public int sessionCount() {
@@ -161,7 +172,9 @@ public final class EngineServer {
         Map<String, String> headers = new LinkedHashMap<>(cors);
         if (options.cookie() != null) headers.put("Set-Cookie", options.cookie().headerValue(session.id()));
         connectionListener.onConnection(session);
-        ex.respond(pollResponse(openPacket(session.id(), upgrades).encodedText(), req, headers));
+        Packet open = openPacket(session.id(), upgrades);
+        counters.sent(open);
+        ex.respond(pollResponse(open.encodedText(), req, headers));
         session.start();
     }
 
@@ -189,6 +202,7 @@ public final class EngineServer {
         String id = SessionIds.next();
         EngineSession session = new EngineSession(id, this, req, conn);
         sessions.put(id, session);
+        counters.handshake();
         LOG.log(Level.DEBUG, "session {0} opened over {1} from {2}", id,
                 conn == null ? EngineOptions.POLLING : EngineOptions.WEBSOCKET, req.remoteAddress());
         return session;

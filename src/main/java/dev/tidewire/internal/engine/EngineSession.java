@@ -21,6 +21,7 @@ public final class EngineSession {
 
     private final String id;
     private final EngineServer server;
+    private final EngineCounters counters;
     private final EngineOptions options;
     private final Scheduler scheduler;
     private final RequestInfo request;
@@ -57,6 +58,7 @@ public final class EngineSession {
     EngineSession(String id, EngineServer server, RequestInfo request, WebSocketConnection webSocket) {
         this.id = id;
         this.server = server;
+        this.counters = server.counters();
         this.options = server.options();
         this.scheduler = server.scheduler();
         this.request = request;
@@ -96,6 +98,11 @@ public final class EngineSession {
 
     synchronized int queuedPackets() {
         return queue.size();
+    }
+
+    /** Outbound bytes not yet written: queued, or handed to the WebSocket and not yet reported sent. */
+    public synchronized long unwrittenBytes() {
+        return queue.unwrittenBytes();
     }
 
     // ---------------------------------------------------------------- sending
@@ -308,6 +315,7 @@ public final class EngineSession {
         Map<String, String> headers = pendingGetHeaders;
         pendingGet = null;
         pendingGetHeaders = null;
+        counters.sent(packets);
         fx.add(() -> ex.respond(server.pollResponse(Payload.encode(packets), ex.request(), headers)));
     }
 
@@ -347,6 +355,7 @@ public final class EngineSession {
                 return;
             }
             for (Packet next : frames) {
+                counters.sent(next);
                 WebSocketConnection.SendCallback done = error -> onWebSocketSent(next, error);
                 try {
                     if (next.isBinary()) conn.sendBinary(next.binary(), done);
@@ -490,6 +499,7 @@ public final class EngineSession {
         probe = null;
         upgrade = Upgrade.DONE;
         ws = conn;
+        counters.upgrade();
         if (pendingGet != null) answerPollLocked(List.of(Packet.NOOP), fx);
         WS_LOG.log(Level.DEBUG, "session {0}: upgraded to websocket", id);
     }
@@ -516,6 +526,7 @@ public final class EngineSession {
 
     /** @return false when the session closed because of this packet */
     private boolean onPacket(Packet p, boolean overWebSocket) {
+        counters.received(p);
         switch (p.type()) {
             case MESSAGE -> {
                 synchronized (this) {
@@ -655,6 +666,7 @@ public final class EngineSession {
             fx.add(() -> conn.close(code, ""));
         }
         CloseReason reason = closeReason;
+        counters.closed(reason);
         server.remove(this);
         Level level = reason == CloseReason.TRANSPORT_CLOSE || reason == CloseReason.FORCED_CLOSE
                 || reason == CloseReason.SERVER_SHUTTING_DOWN ? Level.DEBUG : Level.INFO;

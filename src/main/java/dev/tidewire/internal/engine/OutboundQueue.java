@@ -25,7 +25,7 @@ final class OutboundQueue {
         int size = size();
         long add = 0;
         for (Packet p : batch) add += p.wireSize();
-        if (size + batch.size() > maxPackets || bytes + inFlightBytes + add > maxBytes) return false;
+        if (size + batch.size() > maxPackets || unwrittenBytes() + add > maxBytes) return false;
         if (packets == null) packets = new ArrayDeque<>(Math.max(4, batch.size()));
         packets.addAll(batch);
         bytes += add;
@@ -42,6 +42,11 @@ final class OutboundQueue {
 
     long bytes() {
         return bytes;
+    }
+
+    /** Queued bytes plus those handed to the WebSocket and not yet written: what the byte bound counts. */
+    long unwrittenBytes() {
+        return bytes + inFlightBytes;
     }
 
     Packet poll() {

@@ -1,7 +1,6 @@
 package dev.tidewire.internal.jakarta;
 
 import dev.tidewire.internal.monitor.MonitorRegistration;
-import dev.tidewire.internal.monitor.ServerMonitor;
 import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AllowRequest;
@@ -123,7 +122,7 @@ public class SocketIoRuntime {
             }
         }
         registration = EngineRegistration.register(context, options.engine(), io);
-        monitor = MonitorRegistration.register(context.getContextPath(), new ServerMonitor(io, registration.engine()));
+        monitor = MonitorRegistration.register(context.getContextPath(), io, registration.engine());
         if (options.serveClient()) ClientBundle.register(context, options.engine().path());
     }
 

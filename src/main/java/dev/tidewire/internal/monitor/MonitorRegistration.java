@@ -1,5 +1,8 @@
 package dev.tidewire.internal.monitor;
 
+import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.server.SocketIoServer;
+
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -10,8 +13,8 @@ import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 
 /**
- * A server's MXBean on the platform MBean server, from deployment to undeploy. Its name is keyed by the context path
- * and the Socket.IO path, so two deployments, or two paths in one, never collide.
+ * A server's MXBean and its namespaces' MXBeans on an MBean server, from deployment to undeploy. Names are keyed by
+ * the context path and the Socket.IO path, so two deployments, or two paths in one, never collide.
  */
 public final class MonitorRegistration implements AutoCloseable {
     public static final String DOMAIN = "dev.tidewire";
@@ -19,43 +22,62 @@ public final class MonitorRegistration implements AutoCloseable {
 
     private final MBeanServer mbeans;
     private final ObjectName name;
+    private final NamespaceRegistrations namespaces;
 
-    private MonitorRegistration(MBeanServer mbeans, ObjectName name) {
+    private MonitorRegistration(MBeanServer mbeans, ObjectName name, NamespaceRegistrations namespaces) {
         this.mbeans = mbeans;
         this.name = name;
+        this.namespaces = namespaces;
     }
 
     /** {@code dev.tidewire:type=SocketIoServer,context="/shop",path="/socket.io/"}; the root context is {@code "/"}. */
     public static ObjectName serverName(String contextPath, String path) throws MalformedObjectNameException {
-        String context = contextPath == null || contextPath.isEmpty() ? "/" : contextPath;
-        return new ObjectName(DOMAIN + ":type=SocketIoServer,context=" + ObjectName.quote(context)
-                + ",path=" + ObjectName.quote(path));
+        return new ObjectName(DOMAIN + ":type=SocketIoServer," + serverKeys(contextPath, path));
     }
 
-    /** Registers {@code monitor}; if that fails, the server runs on without it (logged). */
-    public static MonitorRegistration register(String contextPath, ServerMonitor monitor) {
-        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+    /** {@code dev.tidewire:type=SocketIoNamespace,context="/shop",path="/socket.io/",namespace="/chat"}. */
+    public static ObjectName namespaceName(String contextPath, String path, String namespace)
+            throws MalformedObjectNameException {
+        return new ObjectName(DOMAIN + ":type=SocketIoNamespace," + serverKeys(contextPath, path)
+                + ",namespace=" + ObjectName.quote(namespace));
+    }
+
+    private static String serverKeys(String contextPath, String path) {
+        String context = contextPath == null || contextPath.isEmpty() ? "/" : contextPath;
+        return "context=" + ObjectName.quote(context) + ",path=" + ObjectName.quote(path);
+    }
+
+    /** Registers on the platform MBean server; see {@link #register(MBeanServer, String, SocketIoServer, EngineServer)}. */
+    public static MonitorRegistration register(String contextPath, SocketIoServer io, EngineServer engine) {
+        return register(ManagementFactory.getPlatformMBeanServer(), contextPath, io, engine);
+    }
+
+    /**
+     * Registers the server's MXBean, then one per namespace, now and as namespaces are created. If the server's fails,
+     * the server runs on without any (logged).
+     */
+    public static MonitorRegistration register(MBeanServer mbeans, String contextPath, SocketIoServer io,
+                                               EngineServer engine) {
+        String path = engine.options().path();
         try {
-            ObjectName name = serverName(contextPath, monitor.getPath());
-            mbeans.registerMBean(monitor, name);
+            ObjectName name = serverName(contextPath, path);
+            mbeans.registerMBean(new ServerMonitor(io, engine), name);
             LOG.log(Level.INFO, "JMX: {0}", name);
-            return new MonitorRegistration(mbeans, name);
+            return new MonitorRegistration(mbeans, name, NamespaceRegistrations.start(mbeans, contextPath, path, io));
         } catch (InstanceAlreadyExistsException e) {
             LOG.log(Level.WARNING, "JMX: a server is already registered for {0} {1}; this one is not", contextPath,
-                    monitor.getPath());
+                    path);
         } catch (JMException | RuntimeException e) {
             LOG.log(Level.WARNING, "JMX registration failed: {0}", e.toString());
         }
-        return new MonitorRegistration(mbeans, null);
+        return new MonitorRegistration(mbeans, null, null);
     }
 
+    /** Unregisters the namespaces' MXBeans, then the server's. */
     @Override
     public void close() {
         if (name == null) return;
-        try {
-            mbeans.unregisterMBean(name);
-        } catch (JMException e) {
-            LOG.log(Level.DEBUG, "JMX: {0} was already gone: {1}", name, e.toString());
-        }
+        namespaces.close();
+        NamespaceRegistrations.unregister(mbeans, name);
     }
 }

@@ -1,0 +1,51 @@
+package dev.tidewire.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code io.onNewNamespace}: each namespace created afterwards, once, and already findable; no replay. */
+class NewNamespaceListenerTest {
+    private final SioTestServer t = new SioTestServer();
+    private final List<String> heard = new ArrayList<>();
+
+    @Test
+    void staticNamespacesCreatedAfterwardsAreHeardOnceAndExistingOnesNotReplayed() {
+        t.io.of("/before");
+        t.io.onNewNamespace(nsp -> heard.add(nsp.name()));
+        t.io.of("/after");
+        t.io.of("after");
+        t.io.of("/before");
+        t.io.sockets();
+        assertEquals(List.of("/after"), heard);
+    }
+
+    @Test
+    void aDynamicChildIsHeardOnItsFirstConnectWhenNamespacesAlreadyHoldsIt() {
+        t.io.of(Pattern.compile("/team-.*"));
+        t.io.onNewNamespace(nsp -> {
+            assertSame(nsp, t.io.namespaces().get(nsp.name()));
+            heard.add(nsp.name());
+        });
+        SioTestServer.Peer c = t.connect();
+        c.connectTo("/team-a");
+        t.connect().connectTo("/team-a");
+        assertEquals(List.of("/team-a"), heard);
+    }
+
+    @Test
+    void aFailingListenerStopsNeitherTheOthersNorTheNamespace() {
+        t.io.onNewNamespace(nsp -> {
+            throw new IllegalStateException("boom");
+        });
+        t.io.onNewNamespace(nsp -> heard.add(nsp.name()));
+        Namespace created = t.io.of("/x");
+        assertEquals(List.of("/x"), heard);
+        assertSame(created, t.io.namespaces().get("/x"));
+    }
+}
