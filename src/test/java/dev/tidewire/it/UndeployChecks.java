@@ -7,11 +7,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What undeploying the application must do on every server: an open WebSocket is closed by the server (1001, going
- * away), a pending poll is answered with a close packet, the engine's URL is gone, and no tidewire-* thread is left
- * running. How the application is deployed and undeployed, and the thread list, are the server-specific parts.
+ * away), a pending poll is answered with a close packet, the engine's URL is gone, its MXBeans are unregistered, and
+ * no tidewire-* thread is left running. How the application is deployed and undeployed, and the thread list, are the
+ * server-specific parts.
  */
 final class UndeployChecks {
     interface AppDeployer {
@@ -35,6 +37,8 @@ final class UndeployChecks {
             ws.assertEchoes("before undeploy");
             polling.assertEchoes("before undeploy");
             System.out.println("threads before undeploy:\n" + threads(threadsUri));
+            assertTrue(list(threadsUri.resolve("mbeans")).contains("type=SocketIoServer"),
+                    "the server MXBean is registered while deployed");
 
             deployer.undeploy();
             deployed = false;
@@ -49,6 +53,7 @@ final class UndeployChecks {
         } finally {
             if (deployed) deployer.undeploy();
         }
+        assertEquals("", list(threadsUri.resolve("mbeans")), "dev.tidewire MBeans left after undeploy");
         String threads = threads(threadsUri);
         System.out.println("threads after undeploy:\n" + threads);
         List<String> left = threads.lines().filter(l -> l.startsWith("tidewire")).toList();
@@ -57,7 +62,11 @@ final class UndeployChecks {
     }
 
     private static String threads(URI threadsUri) {
-        HttpResponse<String> r = Eio.send(HttpRequest.newBuilder(threadsUri).timeout(Eio.WAIT).GET().build());
+        return list(threadsUri);
+    }
+
+    private static String list(URI probe) {
+        HttpResponse<String> r = Eio.send(HttpRequest.newBuilder(probe).timeout(Eio.WAIT).GET().build());
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
     }

@@ -36,7 +36,7 @@ class UndeployOnPayaraIT {
     @Deployment(testable = false)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "threads-probe.war")
-                .addClasses(ThreadsServlet.class, PayaraDeployServlet.class);
+                .addClasses(ThreadsServlet.class, MBeansServlet.class, PayaraDeployServlet.class);
     }
 
     @ArquillianResource

@@ -37,7 +37,8 @@ class UndeployOnWildFlyIT {
 
     @Deployment(name = PROBE, testable = false)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "threads-probe.war").addClass(ThreadsServlet.class);
+        return ShrinkWrap.create(WebArchive.class, "threads-probe.war")
+                .addClasses(ThreadsServlet.class, MBeansServlet.class);
     }
 
     @ArquillianResource
