@@ -50,4 +50,12 @@ public interface SocketIoNamespaceMXBean {
      * @return how many sockets were disconnected
      */
     int disconnectRoom(String room);
+
+    /**
+     * Disconnects every socket of this user (the name of its {@code socket.user()}) from this namespace, as
+     * {@link #disconnectSocket} each.
+     *
+     * @return how many sockets were disconnected
+     */
+    int disconnectUser(String user);
 }

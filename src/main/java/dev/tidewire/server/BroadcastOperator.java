@@ -44,6 +44,7 @@ public final class BroadcastOperator {
 
     /** Adds rooms: targets are members of any of them. */
     public BroadcastOperator to(String... more) {
+        UserRooms.checkApplicationRooms(more);
         return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, timeoutMillis, afterCommit);
     }
 
@@ -53,6 +54,7 @@ public final class BroadcastOperator {
 
     /** Excludes members of these rooms (a socket id is a room). */
     public BroadcastOperator except(String... more) {
+        UserRooms.checkApplicationRooms(more);
         return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, timeoutMillis, afterCommit);
     }
 
@@ -163,20 +165,45 @@ public final class BroadcastOperator {
     }
 
     public void socketsJoin(String... joined) {
+        UserRooms.checkApplicationRooms(joined); // also when no socket matches
         runOrDeferToCommit(() -> {
             for (Socket s : fetchSockets()) s.join(joined);
         });
     }
 
     public void socketsLeave(String... left) {
+        UserRooms.checkApplicationRooms(left);
         runOrDeferToCommit(() -> {
             for (Socket s : fetchSockets()) for (String r : left) s.leave(r);
         });
     }
 
+    /**
+     * Disconnects every target from this namespace ("server namespace disconnect"); with {@code close}, each
+     * target's Engine.IO connection is closed too, which ends its sockets in other namespaces as well, as
+     * {@link Socket#disconnect(boolean)} does.
+     */
     public void disconnectSockets(boolean close) {
         runOrDeferToCommit(() -> {
             for (Socket s : fetchSockets()) s.disconnect(close);
         });
+    }
+
+    // ---------------------------------------------------------------- users
+
+    /**
+     * Adds the sockets of these users (see {@link Socket#user()}) to the targets.
+     *
+     * @throws IllegalArgumentException for no name (which would leave every socket targeted) or an empty one
+     */
+    public BroadcastOperator toUser(String... names) {
+        return new BroadcastOperator(namespace, union(rooms, UserRooms.targetRoomsOf(names)), except, isVolatile,
+                timeoutMillis, afterCommit);
+    }
+
+    /** Excludes the sockets of these users. */
+    public BroadcastOperator exceptUser(String... names) {
+        return new BroadcastOperator(namespace, rooms, union(except, UserRooms.roomsOf(names)), isVolatile,
+                timeoutMillis, afterCommit);
     }
 }

@@ -2,9 +2,11 @@ package dev.tidewire.server;
 
 import dev.tidewire.internal.engine.RequestInfo;
 
+import java.security.Principal;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The details of the connection as the reference exposes them in {@code socket.handshake}: taken from the first
@@ -69,5 +71,13 @@ public final class Handshake {
 
     public String queryParam(String name) {
         return request.queryParam(name);
+    }
+
+    /**
+     * The user the container authenticated on the first request ({@code HttpServletRequest.getUserPrincipal()} of
+     * the polling request or of the WebSocket upgrade that opened the connection); empty for an anonymous request.
+     */
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(request.principal());
     }
 }

@@ -110,7 +110,7 @@ public class Namespace {
 
     void addSocket(Socket socket) {
         sockets.put(socket.id(), socket);
-        adapter.addAll(socket.id(), Set.of(socket.id()));
+        socket.joinOwnRooms();
     }
 
     void removeSocket(Socket socket) {
@@ -179,6 +179,31 @@ public class Namespace {
 
     public void disconnectSockets(boolean close) {
         all().disconnectSockets(close);
+    }
+
+    // ---------------------------------------------------------------- users
+
+    /**
+     * Targets the sockets of these users in this namespace (see {@link Socket#user()}); composable with {@code to},
+     * {@code except}, {@code timeout} like any operator. {@link SocketIoServer#toUser} reaches every namespace.
+     */
+    public BroadcastOperator toUser(String... names) {
+        return all().toUser(names);
+    }
+
+    /** Targets every socket of this namespace but those of these users. */
+    public BroadcastOperator exceptUser(String... names) {
+        return all().exceptUser(names);
+    }
+
+    /** The connected sockets of this user in this namespace (a snapshot). */
+    public List<Socket> socketsOf(String name) {
+        return toUser(name).fetchSockets();
+    }
+
+    /** Disconnects the sockets of this user in this namespace, as {@link BroadcastOperator#disconnectSockets}. */
+    public void disconnectUser(String name, boolean close) {
+        toUser(name).disconnectSockets(close);
     }
 
     @Override

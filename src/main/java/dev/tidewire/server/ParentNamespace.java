@@ -90,6 +90,16 @@ public final class ParentNamespace extends Namespace {
     }
 
     @Override
+    public BroadcastOperator toUser(String... names) {
+        throw new UnsupportedOperationException("use a child namespace, or the server's toUser, to target users");
+    }
+
+    @Override
+    public BroadcastOperator exceptUser(String... names) {
+        throw new UnsupportedOperationException("use a child namespace to exclude users");
+    }
+
+    @Override
     public BroadcastOperator asVolatile() {
         throw new UnsupportedOperationException("use a child namespace for volatile broadcasts");
     }

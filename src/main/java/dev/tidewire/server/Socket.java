@@ -6,11 +6,13 @@ import dev.tidewire.internal.parser.SioPacketType;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +42,7 @@ public final class Socket {
     /** Joins, leaves and the final leave-all of this socket happen one at a time, so none outlives a disconnect. */
     private final Object membership = new Object();
     private volatile boolean connected;
+    private volatile Principal user; // changed only under the membership lock, before the connection is accepted
 
     /** Catch-all listener for incoming events: the event name and its arguments. */
     @FunctionalInterface
@@ -52,6 +55,7 @@ public final class Socket {
         this.namespace = namespace;
         this.client = client;
         this.handshake = handshake;
+        this.user = handshake.principal().orElse(null);
     }
 
     public String id() {
@@ -187,6 +191,7 @@ public final class Socket {
 
     /** Joins rooms; also allowed in a middleware (the rooms are left again if the connection is refused). */
     public Socket join(String... rooms) {
+        UserRooms.checkApplicationRooms(rooms);
         synchronized (membership) {
             if (!disconnected.get()) namespace.adapter().addAll(id, new LinkedHashSet<>(Arrays.asList(rooms)));
         }
@@ -194,6 +199,7 @@ public final class Socket {
     }
 
     public Socket leave(String room) {
+        UserRooms.checkApplicationRoom(room);
         synchronized (membership) {
             if (!disconnected.get()) namespace.adapter().del(id, room);
         }
@@ -202,6 +208,51 @@ public final class Socket {
 
     public Set<String> rooms() {
         return namespace.adapter().socketRooms(id);
+    }
+
+    // ---------------------------------------------------------------- user
+
+    /**
+     * Who this socket acts for: the principal the container authenticated on the handshake
+     * ({@link Handshake#principal()}), unless a middleware set another with {@link #setUser}. The socket is in its
+     * user's room in this namespace from the moment its connection is accepted, so {@code io.toUser(name)} reaches it.
+     */
+    public Optional<Principal> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /**
+     * Sets who this socket acts for, for example from a token in {@code handshake().auth()}; {@code null} for nobody.
+     * Meant for namespace {@link Middleware}s: the user's room is joined when the connection is accepted, after them.
+     *
+     * @throws IllegalStateException once the connection is accepted, refused or closed
+     */
+    public Socket setUser(Principal user) {
+        synchronized (membership) { // so that joinOwnRooms sees either the old user and a throw here, or the new one
+            if (connected || disconnected.get()) {
+                throw new IllegalStateException("the user of socket " + id
+                        + " can only be set by a middleware, before the connection is accepted");
+            }
+            this.user = user;
+        }
+        return this;
+    }
+
+    /** The connection is accepted: joins the socket's own room and its user's room. */
+    void joinOwnRooms() {
+        synchronized (membership) {
+            if (!disconnected.get()) namespace.adapter().addAll(id, ownRooms());
+        }
+    }
+
+    private Set<String> ownRooms() {
+        Principal u = user;
+        String name = u == null ? null : u.getName();
+        if (name == null || name.isEmpty()) return Set.of(id);
+        Set<String> own = new LinkedHashSet<>(4);
+        own.add(id);
+        own.add(UserRooms.roomOf(name));
+        return own;
     }
 
     // ---------------------------------------------------------------- emitting

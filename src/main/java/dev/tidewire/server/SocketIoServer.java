@@ -222,6 +222,28 @@ public final class SocketIoServer implements ConnectionListener {
         return transactionHook;
     }
 
+    // ---------------------------------------------------------------- users
+
+    /**
+     * Reaches every socket of these users, in every namespace. A user is the name of a socket's
+     * {@link Socket#user()}: the container's authenticated principal, or the one a middleware set.
+     *
+     * @throws IllegalArgumentException for no name or an empty one
+     */
+    public UserBroadcast toUser(String... names) {
+        return new UserBroadcast(this, names);
+    }
+
+    /** The connected sockets of this user in every namespace (a snapshot). */
+    public List<Socket> socketsOf(String name) {
+        return toUser(name).fetchSockets();
+    }
+
+    /** Disconnects every socket of this user, in every namespace; see {@link UserBroadcast#disconnectSockets}. */
+    public void disconnectUser(String name, boolean close) {
+        toUser(name).disconnectSockets(close);
+    }
+
     // ---------------------------------------------------------------- clients
 
     /** Called by the engine for each new session. */

@@ -12,8 +12,9 @@
  *   <li><b>Packets in the order sent.</b> Packets reach this layer in the order the client sent them: across
  *       polling POSTs, because a POST is answered only once its packets are delivered, and across the upgrade.
  *       ({@code PollingTest})</li>
- *   <li><b>Membership per socket is atomic.</b> A socket's joins, leaves and final leave-all happen one at a time.
- *       After a disconnect the socket is in no room, and no later join can add it back. ({@code RoomsTest})</li>
+ *   <li><b>Membership per socket is atomic.</b> A socket's joins, leaves and final leave-all happen one at a time,
+ *       and so does the join of its own and its user's room when its connection is accepted. After a disconnect the
+ *       socket is in no room, and no later join can add it back. ({@code RoomsTest}, {@code UserRoomConcurrencyTest})</li>
  *   <li><b>Register, then arm.</b> A timer is armed only after the entry it guards is registered. A timeout
  *       that fires at once still finds its pending ack. ({@code AckTest}, {@code BroadcastAckTest})</li>
  *   <li><b>No blocking on I/O threads.</b> Only handlers declared non-blocking run on the reading thread, and

@@ -9,6 +9,7 @@ import dev.tidewire.internal.engine.RequestInfo;
 import dev.tidewire.internal.engine.WebSocketHandler;
 
 import java.lang.reflect.Type;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,15 @@ final class SioTestServer {
     }
 
     Peer connect(Map<String, String> headers, Map<String, String> extraQuery) {
+        return connect(headers, extraQuery, null);
+    }
+
+    /** Opens a session whose request the container authenticated as {@code userName}. */
+    Peer connectAs(String userName) {
+        return connect(Map.of(), Map.of(), new UserPrincipal(userName));
+    }
+
+    Peer connect(Map<String, String> headers, Map<String, String> extraQuery, Principal principal) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((k, v) -> h.put(k.toLowerCase(), List.of(v)));
         Map<String, List<String>> q = new LinkedHashMap<>();
@@ -54,7 +64,7 @@ final class SioTestServer {
         extraQuery.forEach((k, v) -> q.put(k, List.of(v)));
         StringBuilder url = new StringBuilder("/socket.io/?EIO=4&transport=websocket");
         extraQuery.forEach((k, v) -> url.append('&').append(k).append('=').append(v));
-        RequestInfo req = new RequestInfo(h, q, "127.0.0.1", false, url.toString());
+        RequestInfo req = new RequestInfo(h, q, "127.0.0.1", false, url.toString(), principal);
         FakeWebSocket ws = new FakeWebSocket();
         WebSocketHandler handler = engine.onWebSocketOpen(req, ws);
         Peer c = new Peer(ws, handler);
@@ -156,6 +166,10 @@ final class SioTestServer {
         void assertNothingSince(int mark) {
             assertEquals(List.of(), framesSince(mark));
         }
+    }
+
+    /** A principal that is its name, as containers' principals are. */
+    record UserPrincipal(String getName) implements Principal {
     }
 
     /** Binds by casting (numbers converted), and writes unknown values as their quoted {@code toString()}. */

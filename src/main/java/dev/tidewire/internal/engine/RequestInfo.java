@@ -1,12 +1,13 @@
 package dev.tidewire.internal.engine;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the engine and the layers above may know of the HTTP request that opened a session: headers (names in
- * lower case), query parameters, the peer address, whether TLS was used, and the request URL (path and query). Kept
- * for the session's lifetime, so stored compactly ({@link MultiValues}).
+ * lower case), query parameters, the peer address, whether TLS was used, the request URL (path and query), and the
+ * user the container authenticated, if any. Kept for the session's lifetime, so stored compactly ({@link MultiValues}).
  */
 public final class RequestInfo {
     private final MultiValues headers;
@@ -14,14 +15,23 @@ public final class RequestInfo {
     private final String remoteAddress;
     private final boolean secure;
     private final String url;
+    private final Principal principal;
 
+    /** A request without an authenticated user. */
     public RequestInfo(Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress,
                        boolean secure, String url) {
+        this(headers, query, remoteAddress, secure, url, null);
+    }
+
+    /** @param principal the container's authenticated user of the request, or {@code null} */
+    public RequestInfo(Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress,
+                       boolean secure, String url, Principal principal) {
         this.headers = new MultiValues(headers);
         this.query = new MultiValues(query);
         this.remoteAddress = remoteAddress;
         this.secure = secure;
         this.url = url;
+        this.principal = principal;
     }
 
     /** Every header, names in lower case; a new unmodifiable map on each call. */
@@ -44,6 +54,11 @@ public final class RequestInfo {
 
     public String url() {
         return url;
+    }
+
+    /** The authenticated user of the request, or {@code null} when the container authenticated none. */
+    public Principal principal() {
+        return principal;
     }
 
     public String header(String lowerCaseName) {

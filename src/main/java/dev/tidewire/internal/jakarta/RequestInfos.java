@@ -11,7 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the engine's {@link RequestInfo} from a servlet request: header names in lower case, the query parsed. */
+/**
+ * Builds the engine's {@link RequestInfo} from a servlet request: header names in lower case, the query parsed, the
+ * container's authenticated user. A WebSocket session's request is the upgrade request the servlet saw, whose user is
+ * the one the JSR-356 {@code HandshakeRequest} reports.
+ */
 final class RequestInfos {
     private RequestInfos() {
     }
@@ -24,7 +28,8 @@ final class RequestInfos {
         }
         String qs = req.getQueryString();
         String url = req.getRequestURI() + (qs == null ? "" : "?" + qs);
-        return new RequestInfo(headers, parseQuery(qs), req.getRemoteAddr(), req.isSecure(), url);
+        return new RequestInfo(headers, parseQuery(qs), req.getRemoteAddr(), req.isSecure(), url,
+                req.getUserPrincipal());
     }
 
     /** Every value of a repeated key, in order; a key without {@code =} has the empty value; empty pairs are skipped. */

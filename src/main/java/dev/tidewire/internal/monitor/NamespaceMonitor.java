@@ -67,6 +67,13 @@ final class NamespaceMonitor implements SocketIoNamespaceMXBean {
         return members.size();
     }
 
+    @Override
+    public int disconnectUser(String user) {
+        List<Socket> sockets = namespace.socketsOf(required("user", user));
+        sockets.forEach(Socket::disconnect);
+        return sockets.size();
+    }
+
     private List<Socket> membersOf(String room) {
         return namespace.in(required("room", room)).fetchSockets();
     }

@@ -5,15 +5,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.security.Principal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The engine's view of a servlet request: query parsed as the reference parses it, header names in lower case. */
+/**
+ * The engine's view of a servlet request: query parsed as the reference parses it, header names in lower case, the
+ * authenticated user.
+ */
 class RequestInfosTest {
     private static Map<String, List<String>> query(String qs) {
         return RequestInfos.parseQuery(qs);
@@ -60,15 +66,24 @@ class RequestInfosTest {
         headers.put("Content-Type", List.of("text/plain"));
         headers.put("X-Custom-Thing", List.of("1"));
         headers.put("x-custom-thing", List.of("2"));
-        RequestInfo info = RequestInfos.from(request(headers, "EIO=4&transport=polling"));
+        RequestInfo info = RequestInfos.from(request(headers, "EIO=4&transport=polling", null));
         assertEquals(Map.of("content-type", List.of("text/plain"), "x-custom-thing", List.of("1", "2")), info.headers());
         assertEquals("polling", info.queryParam("transport"));
         assertEquals("/socket.io/?EIO=4&transport=polling", info.url());
         assertEquals("203.0.113.9", info.remoteAddress());
         assertTrue(info.secure());
+        assertNull(info.principal(), "no user authenticated");
     }
 
-    private static HttpServletRequest request(Map<String, List<String>> headers, String queryString) {
+    @Test
+    void theAuthenticatedUserOfTheRequestIsKept() {
+        Principal alice = () -> "alice";
+        RequestInfo info = RequestInfos.from(request(Map.of(), "EIO=4&transport=websocket", alice));
+        assertSame(alice, info.principal());
+    }
+
+    private static HttpServletRequest request(Map<String, List<String>> headers, String queryString,
+                                              Principal user) {
         return (HttpServletRequest) Proxy.newProxyInstance(RequestInfosTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeaderNames" -> Collections.enumeration(headers.keySet());
@@ -77,6 +92,7 @@ class RequestInfosTest {
                     case "getRequestURI" -> "/socket.io/";
                     case "getRemoteAddr" -> "203.0.113.9";
                     case "isSecure" -> true;
+                    case "getUserPrincipal" -> user;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -29,6 +29,10 @@ class NamespaceMonitorTest {
     private final SioHarness.Client other;
 
     NamespaceMonitorTest() throws Exception {
+        // the two blue sockets are alice's
+        chat.use(socket -> {
+            if (chat.sockets().size() < 2) socket.setUser(() -> "alice");
+        });
         chat.onConnection(socket -> {
             if (chat.sockets().size() <= 2) socket.join("blue");
         });
@@ -44,8 +48,8 @@ class NamespaceMonitorTest {
     void figuresReadWhenAsked() {
         assertEquals("/chat", bean.getName());
         assertEquals(3, bean.getSockets());
-        assertEquals(4, bean.getRooms(), "blue and each socket's own room");
-        List<String> expected = new ArrayList<>(List.of("blue", blue1.sid(), blue2.sid(), other.sid()));
+        assertEquals(5, bean.getRooms(), "blue, alice's user room and each socket's own room");
+        List<String> expected = new ArrayList<>(List.of("blue", "~user:alice", blue1.sid(), blue2.sid(), other.sid()));
         expected.sort(null);
         assertEquals(expected, bean.getRoomNames());
         assertEquals(List.of(blue1.sid(), blue2.sid()).stream().sorted().toList(), bean.roomMembers("blue"));
@@ -85,6 +89,16 @@ class NamespaceMonitorTest {
         assertTrue(blue1.disconnectedByServer());
         assertTrue(blue2.disconnectedByServer());
         assertEquals(0, bean.getSockets());
+    }
+
+    @Test
+    void disconnectAUser() {
+        assertEquals(0, bean.disconnectUser("bob"));
+        assertEquals(2, bean.disconnectUser("alice"));
+        assertTrue(blue1.disconnectedByServer());
+        assertTrue(blue2.disconnectedByServer());
+        assertFalse(other.disconnectedByServer());
+        assertEquals(1, bean.getSockets());
     }
 
     @Test
