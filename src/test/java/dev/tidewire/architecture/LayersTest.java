@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The library's layers, bottom to top: engine (Engine.IO) and parser (Socket.IO packets), both internal; server (the
- * public Socket.IO API); the public CDI annotations and settings; the internal container glue. A layer uses only the
+ * public Socket.IO API); beside each other over it, monitoring (JMX) and the Admin UI's server side, both reached only
+ * from the glue; the public CDI annotations and settings; the internal container glue. A layer uses only the
  * layers below it, and only the glue and the CDI API touch the container. The demo sits on top and, like any
  * application, uses only the public API. (The fixtures are test code and may use internals.)
  */
@@ -52,21 +53,23 @@ class LayersTest {
                 .layer("parser").definedBy("dev.tidewire.internal.parser..")
                 .layer("server").definedBy("dev.tidewire.server..")
                 .layer("monitor").definedBy("dev.tidewire.monitor..", "dev.tidewire.internal.monitor..")
+                .layer("admin ui").definedBy("dev.tidewire.internal.admin..")
                 .layer("cdi api").definedBy("dev.tidewire.jakarta..")
                 .layer("glue").definedBy("dev.tidewire.internal.jakarta..")
                 .layer("demo").definedBy("dev.tidewire.demo..")
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .whereLayer("glue").mayNotBeAccessedByAnyLayer()
                 .whereLayer("monitor").mayOnlyBeAccessedByLayers("glue")
+                .whereLayer("admin ui").mayOnlyBeAccessedByLayers("glue")
                 .whereLayer("cdi api").mayOnlyBeAccessedByLayers("glue", "demo")
-                .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "cdi api", "glue", "demo")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "admin ui", "cdi api", "glue", "demo")
                 .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "monitor", "glue")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "monitor", "glue");
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "monitor", "admin ui", "glue");
     }
 
     private static ArchRule containerOnlyInTheGlue() {
         return noClasses().that().resideInAnyPackage("dev.tidewire.internal.engine..", "dev.tidewire.internal.parser..",
-                        "dev.tidewire.monitor..", "dev.tidewire.internal.monitor..",
+                        "dev.tidewire.monitor..", "dev.tidewire.internal.monitor..", "dev.tidewire.internal.admin..",
                         "dev.tidewire.server..")
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER);
     }
