@@ -1,6 +1,8 @@
 package dev.tidewire.demo;
 
 import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.HttpExchange;
+import dev.tidewire.internal.engine.HttpResponse;
 import dev.tidewire.internal.engine.RequestInfo;
 import dev.tidewire.internal.engine.Scheduler;
 import dev.tidewire.internal.engine.WebSocketConnection;
@@ -61,13 +63,51 @@ public final class SioHarness {
     }
 
     public SioHarness(Executor handlerExecutor, ValueBinder binder) {
-        io = new SocketIoServer(SocketIoOptions.defaults(), NEVER, handlerExecutor, null, binder);
-        engine = new EngineServer(io.options().engine(), NEVER, io);
+        this(NEVER, handlerExecutor, binder);
+    }
+
+    /** Timers on {@code scheduler} (a manual clock, say); handlers on the calling thread. */
+    public SioHarness(Scheduler scheduler) {
+        this(scheduler, Runnable::run, BINDER);
+    }
+
+    private SioHarness(Scheduler scheduler, Executor handlerExecutor, ValueBinder binder) {
+        io = new SocketIoServer(SocketIoOptions.defaults(), scheduler, handlerExecutor, null, binder);
+        engine = new EngineServer(io.options().engine(), scheduler, io);
     }
 
     /** The engine the clients connect through. */
     public EngineServer engine() {
         return engine;
+    }
+
+    /** Opens an Engine.IO session over HTTP long-polling (its handshake only) and returns its answer's body. */
+    public String openPolling() {
+        RequestInfo req = new RequestInfo(Map.of(), Map.of("EIO", List.of("4"), "transport", List.of("polling")),
+                "127.0.0.1", false, "/socket.io/?EIO=4&transport=polling");
+        HttpResponse[] answer = new HttpResponse[1];
+        engine.handleHttp(new HttpExchange() {
+            public String method() {
+                return "GET";
+            }
+
+            public RequestInfo request() {
+                return req;
+            }
+
+            public void readBody(int limit, BodyCallback callback) {
+                callback.onBody(new byte[0]);
+            }
+
+            public void respond(HttpResponse response) {
+                answer[0] = response;
+            }
+
+            public void abort() {
+            }
+        });
+        assertNotNull(answer[0], "no handshake answer");
+        return new String(answer[0].body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A new Engine.IO connection over WebSocket, connected to {@code namespace}. */
@@ -152,6 +192,34 @@ public final class SioHarness {
                 if (f.startsWith(ack)) return ((List<?>) parse(f.substring(ack.length() - 1))).get(0);
             }
             throw new AssertionError("no ack " + id + " for " + event + "; frames: " + snapshot());
+        }
+
+        /** The arguments of every {@code event} received so far, in order. */
+        public List<List<Object>> arguments(String event) {
+            List<List<Object>> out = new ArrayList<>();
+            for (String f : snapshot()) {
+                if (!f.startsWith(prefix("2"))) continue;
+                List<?> data = (List<?>) parse(f.substring(prefix("2").length()));
+                if (event.equals(data.get(0))) out.add(new ArrayList<>(data.subList(1, data.size())));
+            }
+            return out;
+        }
+
+        /** The names of the events received so far, in order. */
+        public List<String> eventNames() {
+            List<String> out = new ArrayList<>();
+            for (String f : snapshot()) {
+                if (f.startsWith(prefix("2"))) out.add((String) ((List<?>) parse(f.substring(prefix("2").length()))).get(0));
+            }
+            return out;
+        }
+
+        /** The CONNECT_ERROR's {@code message}, or null when the server sent none. */
+        public Object connectError() {
+            for (String f : snapshot()) {
+                if (f.startsWith(prefix("4"))) return ((Map<?, ?>) parse(f.substring(prefix("4").length()))).get("message");
+            }
+            return null;
         }
 
         /** The first argument of every {@code event} received so far, in order. */
