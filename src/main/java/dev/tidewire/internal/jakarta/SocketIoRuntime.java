@@ -1,5 +1,7 @@
 package dev.tidewire.internal.jakarta;
 
+import dev.tidewire.internal.admin.AdminUi;
+import dev.tidewire.internal.admin.ServerIdentity;
 import dev.tidewire.internal.monitor.MonitorRegistration;
 import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.jakarta.Settings;
@@ -54,6 +56,7 @@ public class SocketIoRuntime {
     private Schedulers.Owned scheduler;
     private EngineRegistration registration;
     private MonitorRegistration monitor;
+    private AdminUi adminUi;
     private boolean namespacesWired;
     private JsonbValueBinder binder;
     private RequestContextDecorator requestContextDecorator;
@@ -124,6 +127,10 @@ public class SocketIoRuntime {
         registration = EngineRegistration.register(context, options.engine(), io);
         monitor = MonitorRegistration.register(context.getContextPath(), io, registration.engine());
         if (options.serveClient()) ClientBundle.register(context, options.engine().path());
+        if (adminUi == null) {
+            AdminUiOptionsReader.read(new Settings(context)).ifPresent(admin -> adminUi = AdminUi.start(io,
+                    registration.engine(), scheduler.scheduler(), admin, ServerIdentity.ofThisProcess(admin.serverId())));
+        }
     }
 
     SocketIoOptions options() {
@@ -133,6 +140,7 @@ public class SocketIoRuntime {
 
     @PreDestroy
     synchronized void shutdown() {
+        if (adminUi != null) adminUi.close();
         if (server != null) server.close();
         if (requestContextDecorator != null) requestContextDecorator.close();
         if (monitor != null) monitor.close();

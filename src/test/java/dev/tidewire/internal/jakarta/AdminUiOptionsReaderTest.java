@@ -1,0 +1,88 @@
+package dev.tidewire.internal.jakarta;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.tidewire.internal.admin.AdminCredentials;
+import dev.tidewire.internal.admin.AdminMode;
+import dev.tidewire.internal.admin.AdminUiOptions;
+import dev.tidewire.jakarta.Settings;
+import jakarta.servlet.ServletContext;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link AdminUiOptionsReader} over servlet context parameters: off by default, every key read, bad values named. */
+class AdminUiOptionsReaderTest {
+    private static final String HASH = BCrypt.withDefaults().hashToString(4, "s3cret".toCharArray());
+    private final Map<String, String> params = new HashMap<>();
+
+    private Optional<AdminUiOptions> read() {
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getInitParameter")) return params.get((String) args[0]);
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return AdminUiOptionsReader.read(new Settings(context));
+    }
+
+    private void given(String key, String value) {
+        params.put("tidewire.admin." + key, value);
+    }
+
+    @Test
+    void offUnlessEnabled() {
+        given("namespace", "/ops");
+        assertEquals(Optional.empty(), read());
+        given("enabled", "false");
+        assertEquals(Optional.empty(), read());
+    }
+
+    @Test
+    void enabledAloneHasTheReferenceDefaultsWithoutAuthentication() {
+        given("enabled", "true");
+        assertEquals(Optional.of(AdminUiOptions.defaults()), read());
+        assertEquals("/admin", AdminUiOptions.defaults().namespace());
+        assertEquals(AdminMode.DEVELOPMENT, AdminUiOptions.defaults().mode());
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        given("enabled", "true");
+        given("namespace", "ops");
+        given("auth.username", "admin");
+        given("auth.passwordHash", HASH);
+        given("mode", "Production");
+        given("readonly", "true");
+        given("serverId", "node-7");
+        assertEquals(Optional.of(new AdminUiOptions("/ops", new AdminCredentials("admin", HASH), AdminMode.PRODUCTION,
+                true, "node-7")), read());
+    }
+
+    @Test
+    void badValuesStopWithTheKeysName() {
+        given("enabled", "true");
+        given("mode", "staging");
+        assertMessageNames("tidewire.admin.mode");
+        params.clear();
+        given("enabled", "true");
+        given("auth.username", "admin");
+        assertMessageNames("tidewire.admin.auth.passwordHash");
+        given("auth.passwordHash", "s3cret");
+        assertMessageNames("tidewire.admin.auth.passwordHash");
+        params.clear();
+        given("enabled", "true");
+        given("auth.passwordHash", HASH);
+        assertMessageNames("tidewire.admin.auth.username");
+    }
+
+    private void assertMessageNames(String key) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+}
