@@ -81,14 +81,45 @@ public final class SioHarness {
         return engine;
     }
 
-    /** Opens an Engine.IO session over HTTP long-polling (its handshake only) and returns its answer's body. */
+    /** Opens an Engine.IO session over HTTP long-polling (its handshake only) and returns its session id. */
     public String openPolling() {
-        RequestInfo req = new RequestInfo(Map.of(), Map.of("EIO", List.of("4"), "transport", List.of("polling")),
-                "127.0.0.1", false, "/socket.io/?EIO=4&transport=polling");
+        String open = poll("GET", Map.of(), null);
+        assertNotNull(open, "no handshake answer");
+        int at = open.indexOf("\"sid\":\"") + 7;
+        return open.substring(at, open.indexOf('"', at));
+    }
+
+    /** Sends one polling POST of the session {@code engineSid}, e.g. {@code "40/chat,"}. */
+    public void post(String engineSid, String body) {
+        poll("POST", Map.of("sid", List.of(engineSid)), body);
+    }
+
+    /**
+     * Upgrades the polling session {@code engineSid} to WebSocket (probe, then upgrade) and returns the client on the
+     * new WebSocket, which speaks for the socket connected to {@code namespace} over polling.
+     */
+    public Client upgrade(String engineSid, String namespace) {
+        Client c = new Client(namespace);
+        Map<String, List<String>> query = Map.of("EIO", List.of("4"), "transport", List.of("websocket"),
+                "sid", List.of(engineSid));
+        RequestInfo req = new RequestInfo(Map.of(), query, "127.0.0.1", false,
+                "/socket.io/?EIO=4&transport=websocket&sid=" + engineSid);
+        c.handler = engine.onWebSocketOpen(req, c);
+        c.handler.onText("2probe");
+        c.handler.onText("5");
+        return c;
+    }
+
+    /** One polling request; the body of its answer, or null while the answer is held (a GET with nothing to say). */
+    private String poll(String method, Map<String, List<String>> extraQuery, String body) {
+        Map<String, List<String>> query = new java.util.HashMap<>(extraQuery);
+        query.put("EIO", List.of("4"));
+        query.put("transport", List.of("polling"));
+        RequestInfo req = new RequestInfo(Map.of(), query, "127.0.0.1", false, "/socket.io/?EIO=4&transport=polling");
         HttpResponse[] answer = new HttpResponse[1];
         engine.handleHttp(new HttpExchange() {
             public String method() {
-                return "GET";
+                return method;
             }
 
             public RequestInfo request() {
@@ -96,7 +127,7 @@ public final class SioHarness {
             }
 
             public void readBody(int limit, BodyCallback callback) {
-                callback.onBody(new byte[0]);
+                callback.onBody(body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
 
             public void respond(HttpResponse response) {
@@ -106,8 +137,7 @@ public final class SioHarness {
             public void abort() {
             }
         });
-        assertNotNull(answer[0], "no handshake answer");
-        return new String(answer[0].body(), java.nio.charset.StandardCharsets.UTF_8);
+        return answer[0] == null ? null : new String(answer[0].body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A new Engine.IO connection over WebSocket, connected to {@code namespace}. */

@@ -104,6 +104,18 @@ class DevelopmentNoticesTest {
     }
 
     @Test
+    void anUpgradeIsToldAsAnUpdateOfTheSocketsTransport() {
+        String engineSid = harness.openPolling();
+        harness.post(engineSid, "40/chat,");
+        Map<?, ?> connected = (Map<?, ?>) admin.last("socket_connected");
+        assertEquals("polling", connected.get("transport"));
+        String socketId = (String) connected.get("id");
+        harness.upgrade(engineSid, "/chat");
+        assertEquals(List.of(Map.of("id", socketId, "nsp", "/chat", "transport", "websocket")),
+                admin.received("socket_updated"));
+    }
+
+    @Test
     void roomsJoinedAndLeftLaterAreTold() {
         Socket socket = chat.sockets().get(early.sid());
         admin.clear();
