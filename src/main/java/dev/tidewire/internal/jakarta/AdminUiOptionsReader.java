@@ -16,6 +16,7 @@ final class AdminUiOptionsReader {
     static final String PREFIX = SocketIoOptionsReader.PREFIX + "admin.";
     static final String USERNAME = PREFIX + "auth.username";
     static final String PASSWORD_HASH = PREFIX + "auth.passwordHash";
+    static final String UI_PATH = PREFIX + "uiPath";
 
     private AdminUiOptionsReader() {
     }
@@ -25,6 +26,22 @@ final class AdminUiOptionsReader {
         AdminUiOptions d = AdminUiOptions.defaults();
         return Optional.of(new AdminUiOptions(s.get(PREFIX + "namespace", d.namespace()), credentials(s), mode(s),
                 s.getBoolean(PREFIX + "readonly", d.readonly()), s.get(PREFIX + "serverId", null)));
+    }
+
+    /**
+     * Where to serve the UI's own page ({@code /admin-ui}: a leading slash, no trailing one); empty when unset. The
+     * context root is refused: the page would shadow the application's.
+     */
+    static Optional<String> uiPath(Settings s) {
+        String path = s.get(UI_PATH, "");
+        if (path.isEmpty()) return Optional.empty();
+        if (!path.startsWith("/")) path = "/" + path;
+        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("configuration key " + UI_PATH + " must name a path below the context "
+                    + "root, such as /admin-ui");
+        }
+        return Optional.of(path);
     }
 
     private static AdminCredentials credentials(Settings s) {

@@ -127,10 +127,12 @@ public class SocketIoRuntime {
         registration = EngineRegistration.register(context, options.engine(), io);
         monitor = MonitorRegistration.register(context.getContextPath(), io, registration.engine());
         if (options.serveClient()) ClientBundle.register(context, options.engine().path());
+        Settings settings = new Settings(context);
         if (adminUi == null) {
-            AdminUiOptionsReader.read(new Settings(context)).ifPresent(admin -> adminUi = AdminUi.start(io,
+            AdminUiOptionsReader.read(settings).ifPresent(admin -> adminUi = AdminUi.start(io,
                     registration.engine(), scheduler.scheduler(), admin, ServerIdentity.ofThisProcess(admin.serverId())));
         }
+        AdminUiOptionsReader.uiPath(settings).ifPresent(uiPath -> AdminUiPage.register(context, uiPath));
     }
 
     SocketIoOptions options() {

@@ -23,12 +23,16 @@ class AdminUiOptionsReaderTest {
     private final Map<String, String> params = new HashMap<>();
 
     private Optional<AdminUiOptions> read() {
+        return AdminUiOptionsReader.read(settings());
+    }
+
+    private Settings settings() {
         ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getInitParameter")) return params.get((String) args[0]);
                     throw new UnsupportedOperationException(method.getName());
                 });
-        return AdminUiOptionsReader.read(new Settings(context));
+        return new Settings(context);
     }
 
     private void given(String key, String value) {
@@ -84,5 +88,16 @@ class AdminUiOptionsReaderTest {
     private void assertMessageNames(String key) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
         assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void theUiPageIsServedOnlyWhereAsked() {
+        assertEquals(Optional.empty(), AdminUiOptionsReader.uiPath(settings()));
+        given("uiPath", "admin-ui/");
+        assertEquals(Optional.of("/admin-ui"), AdminUiOptionsReader.uiPath(settings()));
+        given("uiPath", "/");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdminUiOptionsReader.uiPath(settings()));
+        assertTrue(e.getMessage().contains("tidewire.admin.uiPath"), e.getMessage());
     }
 }
