@@ -1,7 +1,6 @@
 package dev.tidewire.internal.jakarta;
 
 import dev.tidewire.internal.admin.AdminUiFiles;
-import dev.tidewire.internal.engine.HttpResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,10 +13,10 @@ import java.io.IOException;
  * relative URLs, which need the trailing slash.
  */
 final class AdminUiServlet extends HttpServlet {
-    private final transient AdminUiFiles files;
+    private final transient FileAnswers files;
 
     AdminUiServlet(AdminUiFiles files) {
-        this.files = files;
+        this.files = files::respond;
     }
 
     @Override
@@ -27,18 +26,6 @@ final class AdminUiServlet extends HttpServlet {
             resp.sendRedirect(req.getContextPath() + req.getServletPath() + "/");
             return;
         }
-        HttpResponse answer = files.respond(pathInfo.substring(1), req.getHeader("If-None-Match"),
-                req.getHeader("Accept-Encoding"));
-        if (answer == null) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        resp.setStatus(answer.status());
-        answer.headers().forEach(resp::setHeader);
-        if (answer.contentType() != null) resp.setContentType(answer.contentType());
-        if (answer.body().length > 0) {
-            resp.setContentLength(answer.body().length);
-            resp.getOutputStream().write(answer.body());
-        }
+        files.write(pathInfo.substring(1), req, resp);
     }
 }

@@ -5,10 +5,8 @@ import dev.tidewire.internal.admin.AdminCredentials;
 import dev.tidewire.internal.admin.AdminMode;
 import dev.tidewire.internal.admin.AdminUiOptions;
 import dev.tidewire.jakarta.Settings;
-import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +25,7 @@ class AdminUiOptionsReaderTest {
     }
 
     private Settings settings() {
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getInitParameter")) return params.get((String) args[0]);
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new Settings(context);
+        return ContextParameters.settingsOf(params);
     }
 
     private void given(String key, String value) {

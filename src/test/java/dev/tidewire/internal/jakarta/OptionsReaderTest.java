@@ -6,12 +6,10 @@ import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.parser.ParserLimits;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.SocketIoOptions;
-import jakarta.servlet.ServletContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OptionsReaderTest {
     private final Map<String, String> params = new HashMap<>();
 
-    /** Only the context parameters; a deployment's other context methods are not needed to read settings. */
     private Settings settings() {
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getInitParameter")) return params.get((String) args[0]);
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new Settings(context);
+        return ContextParameters.settingsOf(params);
     }
 
     private SocketIoOptions read() {
