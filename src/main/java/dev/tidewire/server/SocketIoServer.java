@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,7 @@ public final class SocketIoServer implements ConnectionListener {
     private final JsonFallback jsonFallback;
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
     private final Map<EngineSession, Client> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -81,12 +83,20 @@ public final class SocketIoServer implements ConnectionListener {
     /** The namespace with this name, created on first use (a leading {@code /} is added when missing). */
     public Namespace of(String name) {
         String n = name.startsWith("/") ? name : "/" + name;
-        return namespaces.computeIfAbsent(n, k -> {
+        return create(n, k -> {
             for (ParentNamespace parent : parents) {
                 if (parent.matches(k, Map.of())) return parent.createChild(k);
             }
             return new Namespace(this, k, null);
         });
+    }
+
+    /** Puts a new namespace in the map unless one came first, then tells the new-namespace listeners of it. */
+    private Namespace create(String name, Function<String, Namespace> factory) {
+        Namespace[] created = {null};
+        Namespace namespace = namespaces.computeIfAbsent(name, k -> created[0] = factory.apply(k));
+        if (created[0] != null) fireNewNamespace(created[0]);
+        return namespace;
     }
 
     /** A dynamic namespace: children are created on the first CONNECT whose name matches. */
@@ -117,7 +127,7 @@ public final class SocketIoServer implements ConnectionListener {
         if (existing != null) return existing;
         for (ParentNamespace parent : parents) {
             if (parent.matches(name, auth)) {
-                return namespaces.computeIfAbsent(name, parent::createChild);
+                return create(name, parent::createChild);
             }
         }
         return null;
@@ -125,6 +135,26 @@ public final class SocketIoServer implements ConnectionListener {
 
     public Map<String, Namespace> namespaces() {
         return Map.copyOf(namespaces);
+    }
+
+    /**
+     * Calls {@code listener} with each namespace created after it was added (by {@link #of(String)}, or a dynamic
+     * namespace's child on its first CONNECT), once it is in {@link #namespaces()}, as the reference's
+     * {@code io.on("new_namespace")}. It runs on the creating thread, before a CONNECT that created it is handled.
+     */
+    public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
+        newNamespaceListeners.add(listener);
+        return this;
+    }
+
+    private void fireNewNamespace(Namespace namespace) {
+        for (Consumer<Namespace> l : newNamespaceListeners) {
+            try {
+                l.accept(namespace);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "new-namespace listener failed for " + namespace.name(), e);
+            }
+        }
     }
 
     public SocketIoServer onConnection(Consumer<Socket> listener) {
