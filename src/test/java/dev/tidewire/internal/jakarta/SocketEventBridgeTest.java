@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,20 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which socket events reach the sink, once each, from every namespace; what an observer's failure leaves intact. */
 class SocketEventBridgeTest {
     private static final Set<Class<? extends SocketEvent>> ALL = Set.copyOf(ObservedSocketEvents.KINDS);
-
-    /** Runs tasks only when the test says so: what ran without it ran on the reading thread. */
-    private static final class HeldExecutor implements Executor {
-        final List<Runnable> tasks = new ArrayList<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (!tasks.isEmpty()) tasks.remove(0).run();
-        }
-    }
 
     private final HeldExecutor executor = new HeldExecutor();
     private final SioHarness harness = new SioHarness(executor, SioHarness.BINDER);
