@@ -4,7 +4,8 @@ import dev.tidewire.jakarta.Settings;
 
 /**
  * Configuration keys of the demo applications (chat on {@code /chat}, news on {@code /news}). Read like every
- * {@code tidewire.*} key: system property, then context parameter, then the default.
+ * {@code tidewire.*} key through {@link Settings}: MicroProfile Config where the server has it, else the system
+ * property; then the context parameter, then the default.
  */
 public final class DemoSettings {
     /** Switches the whole demo (pages, /chat, /news) off when {@code false}; default {@code true}. */

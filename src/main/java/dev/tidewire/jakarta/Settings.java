@@ -7,20 +7,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads configuration keys ({@code tidewire.*}): a JVM system property wins over a servlet context parameter of the
- * same name, which wins over the default.
+ * Reads configuration keys ({@code tidewire.*}) from an ordered list of sources; the first that has a key wins, else
+ * the default. Where the server has MicroProfile Config, it comes first, with its own sources by ordinal (system
+ * properties 400, environment variables 300, {@code META-INF/microprofile-config.properties} 100, and any the server
+ * adds); then the servlet context parameter. Without it: JVM system property, then context parameter.
  */
 public final class Settings {
-    private final ServletContext context;
+    private final List<SettingSource> sources;
 
+    /** The sources of the deployment whose context this is; {@code null} reads no context parameters. */
     public Settings(ServletContext context) {
-        this.context = context;
+        this(SettingSources.of(context));
+    }
+
+    private Settings(List<SettingSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    /** Settings over these sources, most important first. */
+    static Settings of(SettingSource... sources) {
+        return new Settings(List.of(sources));
     }
 
     public String get(String key) {
-        String v = System.getProperty(key);
-        if (v == null && context != null) v = context.getInitParameter(key);
-        return v == null ? null : v.trim();
+        for (SettingSource source : sources) {
+            String v = source.value(key);
+            if (v != null) return v.trim();
+        }
+        return null;
     }
 
     public String get(String key, String defaultValue) {

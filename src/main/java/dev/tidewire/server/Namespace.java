@@ -32,6 +32,14 @@ public class Namespace {
         this.adapter = new InMemoryAdapter(this);
     }
 
+    /**
+     * Whether a room name is reserved by the library (a user's room, see {@link Socket#user()}): applications can
+     * neither join nor target it by name, and it is not an application room.
+     */
+    public static boolean isReservedRoom(String room) {
+        return UserRooms.isReserved(room);
+    }
+
     public String name() {
         return name;
     }

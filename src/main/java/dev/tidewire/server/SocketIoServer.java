@@ -103,7 +103,8 @@ public final class SocketIoServer implements ConnectionListener {
      * Calls {@code listener} with each namespace created from now on, static or a dynamic child, once
      * {@link #namespaces()} holds it (the reference's {@code io.on("new_namespace")}). Namespaces created before are
      * not replayed: to cover them too, add the listener first, then walk {@link #namespaces()}; one created in between
-     * may reach both ways, so act once per namespace. A listener that throws is logged; the others still run.
+     * may reach both ways, so act once per namespace. A listener runs on the creating thread, before a CONNECT that
+     * created the namespace is handled. A listener that throws is logged; the others still run.
      */
     public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
         newNamespaceListeners.add(listener);

@@ -40,8 +40,12 @@ final class UserRooms {
         for (String room : rooms) checkApplicationRoom(room);
     }
 
+    static boolean isReserved(String room) {
+        return !room.isEmpty() && room.charAt(0) == RESERVED;
+    }
+
     static void checkApplicationRoom(String room) {
-        if (!room.isEmpty() && room.charAt(0) == RESERVED) {
+        if (isReserved(room)) {
             throw new IllegalArgumentException("room \"" + room + "\" is reserved: names starting with '" + RESERVED
                     + "' belong to Tidewire (a user's room is reached with toUser)");
         }

@@ -28,7 +28,13 @@ final class JavaClients {
     }
 
     Socket socket(String namespace, String[] transports, Map<String, String> auth) {
+        return socket(namespace, transports, auth, Map.of());
+    }
+
+    /** With HTTP headers on every request of the connection (polling requests and the WebSocket upgrade). */
+    Socket socket(String namespace, String[] transports, Map<String, String> auth, Map<String, List<String>> headers) {
         IO.Options options = IO.Options.builder()
+                .setExtraHeaders(headers)
                 .setForceNew(true)
                 .setReconnection(false)
                 .setTransports(transports)

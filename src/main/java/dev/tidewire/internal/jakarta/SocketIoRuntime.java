@@ -87,8 +87,18 @@ public class SocketIoRuntime {
             requestContextDecorator = new RequestContextDecorator(requestContexts);
             server = new SocketIoServer(options, scheduler.scheduler(), handlerExecutor(), requestContextDecorator, binder);
             server.transactionHook(JtaTransactionHook.lookUp());
+            fireObservedSocketEvents(server);
         }
         return server;
+    }
+
+    /** Sets up the socket events the deployment observes, before application code sees the server: none is missed. */
+    private void fireObservedSocketEvents(SocketIoServer io) {
+        ObservedSocketEvents observed = beanManager.getExtension(SocketIoExtension.class).observedSocketEvents();
+        if (observed.kinds().isEmpty()) return;
+        SocketEventBridge.install(io, observed.kinds(), new CdiSocketEvents(beanManager.getEvent(), observed));
+        LOG.log(Level.INFO, "firing the observed socket events: {0}",
+                observed.kinds().stream().map(Class::getSimpleName).toList());
     }
 
     private Executor handlerExecutor() {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,20 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How an annotated bean is wired: which handlers skip the executor, and that a bean breaking a rule is refused. */
 class AnnotatedNamespaceTest {
-    /** Runs tasks only when the test says so: what ran without it ran on the reading thread. */
-    private static final class HeldExecutor implements Executor {
-        final List<Runnable> tasks = new ArrayList<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (!tasks.isEmpty()) tasks.remove(0).run();
-        }
-    }
-
     private final HeldExecutor executor = new HeldExecutor();
     private final SioHarness harness = new SioHarness(executor, SioHarness.BINDER);
 

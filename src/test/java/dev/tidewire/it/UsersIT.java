@@ -1,0 +1,115 @@
+package dev.tidewire.it;
+
+import io.socket.client.Socket;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A socket's user is the principal Jakarta Security authenticated on the request that opened its connection
+ * ({@link BasicAuthUsers}: HTTP Basic over a test identity store), over polling and over WebSocket; and
+ * {@code io.toUser(name)} reaches every tab of that user and nobody else.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UsersIT {
+    private static final String[] POLLING = {"polling"};
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // WildFly applies a deployment's Jakarta Security mechanism in a security domain (see wildfly-tuning.cli)
+        return Deployments.conformanceWar().addClass(BasicAuthUsers.class).addAsWebInfResource(new StringAsset("""
+                <jboss-web>
+                    <context-root>/</context-root>
+                    <security-domain>other</security-domain>
+                </jboss-web>
+                """), "jboss-web.xml");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private JavaClients clients;
+
+    @BeforeEach
+    void clients() {
+        clients = new JavaClients(base);
+    }
+
+    @AfterEach
+    void closeAll() {
+        clients.closeAll();
+    }
+
+    @Test
+    void theAuthenticatedPrincipalIsTheSocketsUserOnEachTransport() throws Exception {
+        assertEquals("alice", userOf(signedIn("alice", JavaClients.WEBSOCKET)));
+        assertEquals("alice", userOf(signedIn("alice", POLLING)));
+        assertEquals("bob", userOf(signedIn("bob", POLLING)));
+        assertEquals(JSONObject.NULL, userOf(clients.connected("/interop", "auth")));
+    }
+
+    @Test
+    void toUserReachesEveryTabOfThatUserOnly() throws Exception {
+        Socket aliceOnWebSocket = signedIn("alice", JavaClients.WEBSOCKET);
+        Socket aliceOnPolling = signedIn("alice", POLLING);
+        Socket bob = signedIn("bob", JavaClients.WEBSOCKET);
+        Socket anonymous = clients.connected("/interop", "auth");
+        List<BlockingQueue<Object>> inboxes = List.of(dms(aliceOnWebSocket), dms(aliceOnPolling), dms(bob),
+                dms(anonymous));
+
+        JavaClients.emitWithAck(bob, "to-user", new JSONObject(Map.of("user", "alice", "event", "dm",
+                "args", List.of("for alice"))));
+        assertEquals("for alice", next(inboxes.get(0)));
+        assertEquals("for alice", next(inboxes.get(1)));
+        // bob's and the anonymous socket's first dm are the ones sent to them afterwards
+        JavaClients.emitWithAck(bob, "to-user", new JSONObject(Map.of("user", "bob", "event", "dm",
+                "args", List.of("for bob"))));
+        JavaClients.emitWithAck(bob, "broadcast-to", new JSONObject(Map.of("to", List.of(anonymous.id()),
+                "event", "dm", "args", List.of("for anonymous"))));
+        assertEquals("for bob", next(inboxes.get(2)));
+        assertEquals("for anonymous", next(inboxes.get(3)));
+    }
+
+    private Socket signedIn(String user, String[] transports) throws Exception {
+        String credentials = user + ":" + BasicAuthUsers.PASSWORDS.get(user);
+        String basic = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        Socket s = clients.socket("/interop", transports, Map.of(), Map.of("Authorization", List.of(basic)));
+        JavaClients.connectAndReceive(s, "auth");
+        return s;
+    }
+
+    private static Object userOf(Socket s) throws Exception {
+        return JavaClients.emitWithAck(s, "user")[0];
+    }
+
+    private static BlockingQueue<Object> dms(Socket s) {
+        BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+        s.on("dm", args -> inbox.add(args[0]));
+        return inbox;
+    }
+
+    private static Object next(BlockingQueue<Object> inbox) throws InterruptedException {
+        Object dm = inbox.poll(10, TimeUnit.SECONDS);
+        return dm == null ? "nothing within 10 s" : dm;
+    }
+}
