@@ -11,7 +11,7 @@ PORT="${PORT:-3000}"
 JVM_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true"
 # the Socket.IO server at /socket.io/ as the conformance suites expect it (connection state recovery is off)
 SOCKET_IO_FIXTURE_OPTIONS=(-Dtidewire.pingInterval=300 -Dtidewire.pingTimeout=200 -Dtidewire.maxHttpBufferSize=1000000
-  -Dtidewire.connectTimeout=1000 "-Dtidewire.cors.origin=*")
+  -Dtidewire.connectTimeout=1000 "-Dtidewire.cors.origin=*" -Dtidewire.admin.enabled=true -Dtidewire.admin.uiPath=/admin-ui)
 case "${1:-}" in
   start) start_instance conformance "$PORT" "/socket.io/?EIO=4&transport=polling" "$JVM_OPTS" \
            -Dtidewire.fixture=conformance "${SOCKET_IO_FIXTURE_OPTIONS[@]}" ;;

@@ -9,14 +9,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -47,21 +41,6 @@ class ChatBrowserIT {
     @Test
     void chatDemoPassesTheBrowserSuite() throws Exception {
         assumeFalse(Boolean.getBoolean("skipInterop"), "-DskipInterop: the Node suites are skipped");
-        File dir = new File(System.getProperty("project.basedir", "."), "src/test/node");
-        Path report = Files.createTempFile("chat-browser", ".txt");
-        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
-                "browser/chat.e2e.mjs")
-                .directory(dir)
-                .redirectErrorStream(true)
-                .redirectOutput(report.toFile());
-        pb.environment().put("TIDEWIRE_URL", Deployments.loopback(base).toString());
-        Process node = pb.start();
-        node.getOutputStream().close();
-        boolean finished = node.waitFor(10, TimeUnit.MINUTES);
-        if (!finished) node.destroyForcibly();
-        String output = Files.readString(report);
-        System.out.println(output);
-        assertTrue(finished, "browser suite did not finish in 10 minutes");
-        assertEquals(0, node.exitValue(), "chat browser suite failed; see the report above");
+        NodeSuite.run(base, "chat-browser", "browser/chat.e2e.mjs");
     }
 }

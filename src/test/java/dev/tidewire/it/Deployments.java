@@ -52,6 +52,9 @@ public final class Deployments {
                   <context-param><param-name>tidewire.maxHttpBufferSize</param-name><param-value>1000000</param-value></context-param>
                   <context-param><param-name>tidewire.connectTimeout</param-name><param-value>1000</param-value></context-param>
                   <context-param><param-name>tidewire.cors.origin</param-name><param-value>*</param-value></context-param>
+                  <!-- the Socket.IO Admin UI's namespace /admin, auth off, and its page at /admin-ui/ -->
+                  <context-param><param-name>tidewire.admin.enabled</param-name><param-value>true</param-value></context-param>
+                  <context-param><param-name>tidewire.admin.uiPath</param-name><param-value>/admin-ui</param-value></context-param>
                 </web-app>
                 """));
         return archive;

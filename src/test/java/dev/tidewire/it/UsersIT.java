@@ -23,11 +23,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A socket's user is the principal Jakarta Security authenticated on the request that opened its connection
  * ({@link BasicAuthUsers}: HTTP Basic over a test identity store), over polling and over WebSocket; and
- * {@code io.toUser(name)} reaches every tab of that user and nobody else.
+ * {@code io.toUser(name)} reaches every tab of that user and nobody else, also in the chat demo's private messages.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -90,12 +91,41 @@ class UsersIT {
         assertEquals("for anonymous", next(inboxes.get(3)));
     }
 
+    @Test
+    void inTheChatDemoAPrivateMessageToASignedInUserReachesEveryTab() throws Exception {
+        Socket tab1 = signedIn("alice", JavaClients.WEBSOCKET, "/chat", "rooms");
+        Socket tab2 = signedIn("alice", POLLING, "/chat", "rooms");
+        Socket bob = signedIn("bob", JavaClients.WEBSOCKET, "/chat", "rooms");
+        BlockingQueue<Object> inTab1 = privateMessages(tab1);
+        BlockingQueue<Object> inTab2 = privateMessages(tab2);
+        for (Socket s : List.of(tab1, tab2, bob)) {
+            // the nickname asked for is ignored: a signed-in user is called by the user name
+            JSONObject login = (JSONObject) JavaClients.emitWithAck(s, "login", "whoever", "lobby")[0];
+            assertTrue(login.getBoolean("ok"), login.toString());
+        }
+        JSONObject sent = (JSONObject) JavaClients.emitWithAck(bob, "private message", "alice", "to both tabs")[0];
+        assertTrue(sent.getBoolean("ok"), sent.toString());
+        assertEquals("to both tabs", next(inTab1));
+        assertEquals("to both tabs", next(inTab2));
+    }
+
     private Socket signedIn(String user, String[] transports) throws Exception {
+        return signedIn(user, transports, "/interop", "auth");
+    }
+
+    /** A socket whose requests carry {@code user}'s credentials, once the server has greeted it with {@code greeting}. */
+    private Socket signedIn(String user, String[] transports, String namespace, String greeting) throws Exception {
         String credentials = user + ":" + BasicAuthUsers.PASSWORDS.get(user);
         String basic = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-        Socket s = clients.socket("/interop", transports, Map.of(), Map.of("Authorization", List.of(basic)));
-        JavaClients.connectAndReceive(s, "auth");
+        Socket s = clients.socket(namespace, transports, Map.of(), Map.of("Authorization", List.of(basic)));
+        JavaClients.connectAndReceive(s, greeting);
         return s;
+    }
+
+    private static BlockingQueue<Object> privateMessages(Socket s) {
+        BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+        s.on("private message", args -> inbox.add(((JSONObject) args[0]).optString("text")));
+        return inbox;
     }
 
     private static Object userOf(Socket s) throws Exception {

@@ -9,6 +9,7 @@ import dev.tidewire.jakarta.OnDisconnect;
 import dev.tidewire.jakarta.OnEvent;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.jakarta.SocketIoNamespace;
+import dev.tidewire.server.BroadcastOperator;
 import dev.tidewire.server.DisconnectReason;
 import dev.tidewire.server.Namespace;
 import dev.tidewire.server.Socket;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Server to client: {@code users(count)} to everyone; {@code rooms([{name,count}])} to everyone;
  * {@code notice({room,kind:"join"|"leave",nick,time})}, {@code members({room,members})},
  * {@code message({id,room,from,text,time})} and, as volatile packets, {@code typing({room,nick,typing})} to a room;
- * {@code private message({id,from,to,text,time})} to one user; {@code chat error({code,message})} to the socket
+ * {@code private message({id,from,to,text,time})} to one user (every tab of a signed-in one: a user whose request
+ * the container authenticated is called by the user name); {@code chat error({code,message})} to the socket
  * whose action was refused for abuse (rate limit, length).
  */
 @SocketIoNamespace(value = "/chat", enabledBy = DemoSettings.ENABLED)
@@ -73,7 +75,10 @@ public class ChatNamespace {
     @OnEvent("login")
     Map<String, Object> login(Socket socket, String nick, String room, String token) {
         if (!limiter.tryAcquire(socket.id())) return refuse(socket, "rate-limit", rateLimitText());
-        NicknameRegistry.Claim claim = nicknames.claim(nick == null ? null : nick.strip(), socket.id(), token);
+        // a signed-in user (the container's principal) is called by the user name, in every tab
+        NicknameRegistry.Claim claim = socket.user()
+                .map(user -> nicknames.claimAsUser(user.getName(), socket.id()))
+                .orElseGet(() -> nicknames.claim(nick == null ? null : nick.strip(), socket.id(), token));
         if (claim instanceof NicknameRegistry.Refused refused) return failure(refused.reason());
         NicknameRegistry.Granted granted = (NicknameRegistry.Granted) claim;
         socket.data().put(NICK, granted.nick());
@@ -86,7 +91,7 @@ public class ChatNamespace {
             }
         }
         String target = room == null || ChatRooms.validate(room) != null ? DEFAULT_ROOM : ChatRooms.normalize(room);
-        enter(socket, target, granted.replacedSocketId() == null);
+        enter(socket, target, granted.replacedSocketId() == null && !granted.anotherTab());
         ns.emit("users", nicknames.count());
         Map<String, Object> reply = success();
         reply.put("nick", granted.nick());
@@ -139,15 +144,18 @@ public class ChatNamespace {
         if (refused != null) return failure(refused);
         String targetId = nicknames.socketOf(to);
         if (targetId == null) return failure("Nobody called \"" + (to == null ? "" : to) + "\" is online.");
-        if (targetId.equals(socket.id())) return failure("That is you.");
         String toNick = nicknames.nickOf(targetId);
+        if (toNick.equals(nick)) return failure("That is you.");
         Map<String, Object> msg = new LinkedHashMap<>();
         msg.put("id", messageIds.incrementAndGet());
         msg.put("from", nick);
         msg.put("to", toNick);
         msg.put("text", text);
         msg.put("time", System.currentTimeMillis());
-        socket.to(targetId).emit("private message", msg); // a socket id is a room of one
+        String toUser = nicknames.userOf(toNick);
+        // a signed-in user reads in every tab; a guest's socket id is a room of one
+        BroadcastOperator recipients = toUser != null ? socket.namespace().toUser(toUser) : socket.to(targetId);
+        recipients.emit("private message", msg);
         Map<String, Object> reply = success();
         reply.put("to", toNick);
         reply.put("id", msg.get("id"));

@@ -1,8 +1,10 @@
 package dev.tidewire.demo.chat;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Who is called what: validates nicknames and keeps them unique (case-insensitively) among the connected sockets.
- * Thread-safe. A granted nickname comes with a secret token; a new socket presenting it takes the nickname over
- * from a stale socket of the same user (a reconnect the server has not noticed yet).
+ * Thread-safe. A guest's nickname belongs to one socket and comes with a secret token; a new socket presenting it
+ * takes the nickname over from a stale socket of the same guest (a reconnect the server has not noticed yet). A
+ * signed-in user's nickname is the user's name and belongs to all of that user's sockets (browser tabs).
  */
 public final class NicknameRegistry {
     public static final int MAX_LENGTH = 20;
@@ -19,7 +22,19 @@ public final class NicknameRegistry {
     private static final Set<String> RESERVED = Set.of("server", "system", "admin", "tidewire", "you");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Entry(String nick, String socketId, String token) {
+    /** @param user the signed-in user the nickname belongs to, or null for a guest (then one socket) */
+    private record Entry(String nick, List<String> socketIds, String token, String user) {
+        Entry withSocket(String socketId) {
+            List<String> ids = new ArrayList<>(socketIds);
+            ids.add(socketId);
+            return new Entry(nick, List.copyOf(ids), token, user);
+        }
+
+        Entry withoutSocket(String socketId) {
+            List<String> ids = new ArrayList<>(socketIds);
+            ids.remove(socketId);
+            return new Entry(nick, List.copyOf(ids), token, user);
+        }
     }
 
     /** The outcome of {@link #claim}. */
@@ -28,8 +43,9 @@ public final class NicknameRegistry {
 
     /**
      * @param replacedSocketId the stale socket that held the nickname before (a takeover by token), or null
+     * @param anotherTab       the nickname's signed-in user was already here on another socket
      */
-    public record Granted(String nick, String token, String replacedSocketId) implements Claim {
+    public record Granted(String nick, String token, String replacedSocketId, boolean anotherTab) implements Claim {
     }
 
     public record Refused(String reason) implements Claim {
@@ -56,8 +72,8 @@ public final class NicknameRegistry {
     }
 
     /**
-     * Gives {@code nick} to {@code socketId} when it is valid and free, or held by another socket whose token the
-     * caller presents. A socket holds one nickname; claiming again is refused.
+     * Gives a guest's {@code nick} to {@code socketId} when it is valid and free, or held by another socket whose
+     * token the caller presents. A socket holds one nickname; claiming again is refused.
      */
     public synchronized Claim claim(String nick, String socketId, String token) {
         String invalid = validate(nick);
@@ -65,28 +81,55 @@ public final class NicknameRegistry {
         if (keyBySocket.containsKey(socketId)) return new Refused("You already have a nickname.");
         String key = key(nick);
         Entry holder = byKey.get(key);
-        String replaced = null;
-        String granted;
-        if (holder == null) {
-            granted = newToken();
-        } else if (token != null && !token.isEmpty() && token.equals(holder.token())) {
-            replaced = holder.socketId();
+        if (holder == null) return grant(key, new Entry(nick, List.of(socketId), newToken(), null), null, false);
+        if (holder.user() == null && token != null && !token.isEmpty() && token.equals(holder.token())) {
+            String replaced = holder.socketIds().get(0);
             keyBySocket.remove(replaced);
-            granted = holder.token();
-        } else {
-            return new Refused("\"" + holder.nick() + "\" is already taken. Please choose another nickname.");
+            return grant(key, new Entry(nick, List.of(socketId), holder.token(), null), replaced, false);
         }
-        byKey.put(key, new Entry(nick, socketId, granted));
-        keyBySocket.put(socketId, key);
-        return new Granted(nick, granted, replaced);
+        return taken(holder);
     }
 
-    /** Frees the nickname of {@code socketId}; returns it, or null when the socket held none. */
+    /**
+     * Gives signed-in {@code user} its own name as the nickname on {@code socketId}, next to the user's other
+     * sockets; refused when the name is not a valid nickname or a guest holds it.
+     */
+    public synchronized Claim claimAsUser(String user, String socketId) {
+        String invalid = validate(user);
+        if (invalid != null) return new Refused("Your user name cannot be a nickname here: " + invalid);
+        if (keyBySocket.containsKey(socketId)) return new Refused("You already have a nickname.");
+        String key = key(user);
+        Entry holder = byKey.get(key);
+        if (holder == null) return grant(key, new Entry(user, List.of(socketId), newToken(), user), null, false);
+        if (!user.equals(holder.user())) return taken(holder);
+        return grant(key, holder.withSocket(socketId), null, true);
+    }
+
+    private Granted grant(String key, Entry entry, String replaced, boolean anotherTab) {
+        String socketId = entry.socketIds().get(entry.socketIds().size() - 1);
+        byKey.put(key, entry);
+        keyBySocket.put(socketId, key);
+        return new Granted(entry.nick(), entry.token(), replaced, anotherTab);
+    }
+
+    private static Refused taken(Entry holder) {
+        return new Refused("\"" + holder.nick() + "\" is already taken. Please choose another nickname.");
+    }
+
+    /**
+     * Lets {@code socketId} go; returns the nickname it frees, or null when the socket held none or the nickname's
+     * signed-in user is still here on another socket.
+     */
     public synchronized String release(String socketId) {
         String key = keyBySocket.remove(socketId);
         if (key == null) return null;
         Entry e = byKey.get(key);
-        if (e == null || !e.socketId().equals(socketId)) return null;
+        if (e == null || !e.socketIds().contains(socketId)) return null;
+        Entry rest = e.withoutSocket(socketId);
+        if (!rest.socketIds().isEmpty()) {
+            byKey.put(key, rest);
+            return null;
+        }
         byKey.remove(key);
         return e.nick();
     }
@@ -96,11 +139,18 @@ public final class NicknameRegistry {
         return key == null ? null : byKey.get(key).nick();
     }
 
-    /** The socket holding {@code nick} (any case), or null. */
+    /** The socket holding {@code nick} (any case; a signed-in user's first), or null. */
     public synchronized String socketOf(String nick) {
         if (nick == null) return null;
         Entry e = byKey.get(key(nick));
-        return e == null ? null : e.socketId();
+        return e == null ? null : e.socketIds().get(0);
+    }
+
+    /** The signed-in user whose nickname {@code nick} is (any case), or null for a guest or nobody. */
+    public synchronized String userOf(String nick) {
+        if (nick == null) return null;
+        Entry e = byKey.get(key(nick));
+        return e == null ? null : e.user();
     }
 
     public synchronized int count() {

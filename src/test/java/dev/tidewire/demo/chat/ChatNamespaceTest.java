@@ -137,6 +137,34 @@ class ChatNamespaceTest {
         assertTrue(((String) map(a.call("private message", "alice", "hi")).get("error")).contains("That is you"));
     }
 
+    /** A socket of signed-in {@code name} (a middleware stands in for the container's authentication), logged in. */
+    private Client signedIn(String name) {
+        Client c = harness.open("/chat", "{\"user\":\"" + name + "\"}");
+        assertNotNull(c.sid(), "no CONNECT reply");
+        Map<?, ?> reply = map(c.call("login", "ignored-" + name, null, null));
+        assertEquals(name, reply.get("nick"), String.valueOf(reply));
+        return c;
+    }
+
+    @Test
+    void aPrivateMessageToASignedInUserReachesEveryTab() {
+        harness.io.of("/chat").use(socket -> {
+            if (socket.handshake().auth().get("user") instanceof String name) socket.setUser(() -> name);
+        });
+        Client tab1 = signedIn("alice");
+        Client tab2 = signedIn("alice");
+        Client bob = user("bob", null);
+        assertEquals(2, number(bob.last("users")), "alice counts once");
+
+        assertEquals(true, map(bob.call("private message", "alice", "to every tab")).get("ok"));
+        assertEquals("to every tab", map(tab1.last("private message")).get("text"));
+        assertEquals("to every tab", map(tab2.last("private message")).get("text"));
+        assertTrue(((String) map(tab1.call("private message", "alice", "hi")).get("error")).contains("That is you"));
+
+        assertEquals(true, map(tab2.call("private message", "bob", "from my second tab")).get("ok"));
+        assertEquals("alice", map(bob.last("private message")).get("from"));
+    }
+
     @Test
     void typingIsRelayedToTheRoomWithoutAck() {
         Client a = user("alice", null);

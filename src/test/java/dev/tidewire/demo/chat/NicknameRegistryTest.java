@@ -103,4 +103,42 @@ class NicknameRegistryTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aSignedInUserKeepsItsNameInEveryTabUntilTheLastOneLeaves() {
+        NicknameRegistry.Granted first = (NicknameRegistry.Granted) registry.claimAsUser("alice", "tab1");
+        NicknameRegistry.Granted second = (NicknameRegistry.Granted) registry.claimAsUser("alice", "tab2");
+        assertEquals(false, first.anotherTab());
+        assertEquals(true, second.anotherTab());
+        assertEquals("alice", registry.nickOf("tab2"));
+        assertEquals("alice", registry.userOf("ALICE"));
+        assertEquals(1, registry.count());
+
+        assertNull(registry.release("tab1"), "alice is still here in another tab");
+        assertEquals("alice", registry.nickOf("tab2"));
+        assertEquals("tab2", registry.socketOf("alice"));
+        assertEquals("alice", registry.release("tab2"));
+        assertNull(registry.userOf("alice"));
+        assertEquals(0, registry.count());
+    }
+
+    @Test
+    void guestsAndSignedInUsersNeverShareANickname() {
+        registry.claim("bob", "guest", null);
+        assertInstanceOf(NicknameRegistry.Refused.class, registry.claimAsUser("bob", "signed-in"));
+        assertNull(registry.userOf("bob"));
+
+        registry.claimAsUser("carol", "tab1");
+        assertInstanceOf(NicknameRegistry.Refused.class, registry.claim("Carol", "guest2", null));
+        NicknameRegistry.Granted carol = (NicknameRegistry.Granted) registry.claimAsUser("carol", "tab2");
+        // a guest cannot take a signed-in user's tabs over with the nickname's token either
+        assertInstanceOf(NicknameRegistry.Refused.class, registry.claim("carol", "guest3", carol.token()));
+        assertEquals("carol", registry.userOf("carol"));
+    }
+
+    @Test
+    void aUserNameThatIsNoValidNicknameIsRefused() {
+        assertInstanceOf(NicknameRegistry.Refused.class, registry.claimAsUser("alice@example.com", "tab1"));
+        assertNull(registry.nickOf("tab1"));
+    }
 }
