@@ -336,10 +336,10 @@
 
   chat.on('chat error', ({ message }) => banner(message));
 
-  // pushed by the REST API (POST /api/announcements), to everyone or to one room
-  chat.on('announcement', ({ text, room }) => {
+  // pushed by the REST API (POST /api/announcements), to everyone, to one room, or to this signed-in user
+  chat.on('announcement', ({ text, room, user }) => {
     if (room && room !== state.room) return;
-    systemLine('Announcement: ' + text, 'announcement');
+    systemLine((user ? 'For you: ' : 'Announcement: ') + text, 'announcement');
   });
 
   let bannerTimer = null;

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -107,6 +109,23 @@ class UsersIT {
         assertTrue(sent.getBoolean("ok"), sent.toString());
         assertEquals("to both tabs", next(inTab1));
         assertEquals("to both tabs", next(inTab2));
+
+        // the demo's REST API reaches the user too, in every tab
+        BlockingQueue<Object> announced1 = announcements(tab1);
+        BlockingQueue<Object> announced2 = announcements(tab2);
+        Eio eio = new Eio(base);
+        HttpResponse<String> posted = Eio.send(HttpRequest.newBuilder(eio.at("api/announcements?user=alice"))
+                .timeout(Eio.WAIT).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("your order shipped")).build());
+        assertEquals(204, posted.statusCode(), posted.body());
+        assertEquals("your order shipped", next(announced1));
+        assertEquals("your order shipped", next(announced2));
+    }
+
+    private static BlockingQueue<Object> announcements(Socket s) {
+        BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+        s.on("announcement", args -> inbox.add(((JSONObject) args[0]).optString("text")));
+        return inbox;
     }
 
     private Socket signedIn(String user, String[] transports) throws Exception {
