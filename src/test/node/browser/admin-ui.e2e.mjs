@@ -4,16 +4,11 @@
 // The UI (0.5.1) has no emit form: its commands are join, leave and disconnect; the test runs a disconnect.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, SHOTS } from './chromium.mjs';
 import { io } from 'socket.io-client';
 
 const BASE = new URL(process.env.TIDEWIRE_URL ?? 'http://127.0.0.1:3000/');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.resolve(HERE, '../../../../target/screenshots');
 const WAIT = { timeout: 15000 };
 const SIO_PATH = BASE.pathname.replace(/\/$/, '') + '/socket.io';
 
@@ -21,17 +16,7 @@ let browser;
 let client;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install the Debian package "chromium" (.ci/run does), ` +
-      'or skip the Node suites with -DskipInterop');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -3,36 +3,17 @@
 // three browser contexts (separate users). Screenshots of the main views go to target/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, SHOTS } from './chromium.mjs';
 
 const BASE = process.env.TIDEWIRE_URL ?? 'http://127.0.0.1:3000/';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.resolve(HERE, '../../../../target/screenshots');
 const WAIT = { timeout: 15000 };
 
 let browser;
 const contexts = new Set();
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install the Debian package "chromium" (.ci/run does), ` +
-      'or skip the Node suites with -DskipInterop');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  // playwright-core gives every launch a fresh temporary user-data dir (and removes it on close)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
-      // several users' pages run side by side: keep their timers (heartbeats) running at full speed
-      '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
-      '--disable-backgrounding-occluded-windows'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

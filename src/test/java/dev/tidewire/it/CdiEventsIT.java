@@ -4,14 +4,10 @@ import io.socket.client.Socket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -26,25 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CdiEventsIT {
+class CdiEventsIT extends WithJavaClients {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.conformanceWar().addClass(CdiEventsObserver.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private JavaClients clients;
-
-    @BeforeEach
-    void clients() {
-        clients = new JavaClients(base);
-    }
-
-    @AfterEach
-    void closeAll() {
-        clients.closeAll();
     }
 
     @Test

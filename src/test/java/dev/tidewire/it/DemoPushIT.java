@@ -4,15 +4,11 @@ import io.socket.client.Socket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -32,27 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class DemoPushIT {
+class DemoPushIT extends WithJavaClients {
     /** The demo with the reference's default heartbeat: the conformance fixture's 300 ms one is too tight for a
      * first connection to a cold server on this machine. */
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.fixtureWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private JavaClients clients;
-
-    @BeforeEach
-    void clients() {
-        clients = new JavaClients(base);
-    }
-
-    @AfterEach
-    void closeAll() {
-        clients.closeAll();
     }
 
     @Test

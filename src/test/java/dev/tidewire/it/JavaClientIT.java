@@ -6,17 +6,13 @@ import io.socket.client.Socket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,28 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class JavaClientIT {
+class JavaClientIT extends WithJavaClients {
     private static final List<String[]> TRANSPORTS = List.of(
             new String[] {"websocket"}, new String[] {"polling"}, new String[] {"polling", "websocket"});
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.conformanceWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private JavaClients clients;
-
-    @BeforeEach
-    void clients() {
-        clients = new JavaClients(base);
-    }
-
-    @AfterEach
-    void closeAll() {
-        clients.closeAll();
     }
 
     private Socket socket(String namespace, String[] transports, Map<String, String> auth) {

@@ -8,11 +8,8 @@ import io.socket.client.Socket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,28 +43,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class JmxIT {
+class JmxIT extends WithJavaClients {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.conformanceWar();
     }
 
     private static final ObjectName SERVER = name("dev.tidewire:type=SocketIoServer,context=\"/\",path=\"/socket.io/\"");
-
-    @ArquillianResource
-    URL base;
-
-    private JavaClients clients;
-
-    @BeforeEach
-    void clients() {
-        clients = new JavaClients(base);
-    }
-
-    @AfterEach
-    void closeAll() {
-        clients.closeAll();
-    }
 
     /** First: its exact client counts need a server that no earlier test's closing clients still occupy. */
     @Test

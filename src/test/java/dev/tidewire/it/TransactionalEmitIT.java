@@ -4,14 +4,11 @@ import io.socket.client.Socket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -33,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TransactionalEmitIT {
+class TransactionalEmitIT extends WithJavaClients {
     private static final int STATUS_ACTIVE = 0;
     private static final int STATUS_NO_TRANSACTION = 6;
 
@@ -42,23 +39,13 @@ class TransactionalEmitIT {
         return Deployments.conformanceWar();
     }
 
-    @ArquillianResource
-    URL base;
-
-    private JavaClients clients;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void joinTheOrdersRoom() throws Exception {
-        clients = new JavaClients(base);
         Socket s = clients.connected("/interop", "auth");
         for (String event : List.of("order", "marker", "done")) s.on(event, args -> received.add(event + ":" + args[0]));
         assertTrue(JavaClients.emitWithAck(s, "join", "orders")[0].toString().contains("orders"));
-    }
-
-    @AfterEach
-    void closeAll() {
-        clients.closeAll();
     }
 
     @Test

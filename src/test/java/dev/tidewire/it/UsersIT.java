@@ -4,16 +4,12 @@ import io.socket.client.Socket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class UsersIT {
+class UsersIT extends WithJavaClients {
     private static final String[] POLLING = {"polling"};
 
     @Deployment(testable = false)
@@ -46,21 +42,6 @@ class UsersIT {
                     <security-domain>other</security-domain>
                 </jboss-web>
                 """), "jboss-web.xml");
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private JavaClients clients;
-
-    @BeforeEach
-    void clients() {
-        clients = new JavaClients(base);
-    }
-
-    @AfterEach
-    void closeAll() {
-        clients.closeAll();
     }
 
     @Test

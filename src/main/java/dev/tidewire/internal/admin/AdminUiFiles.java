@@ -1,11 +1,10 @@
 package dev.tidewire.internal.admin;
 
 import dev.tidewire.internal.engine.HttpResponse;
-import dev.tidewire.server.ContentCoding;
+import dev.tidewire.server.StaticFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -13,9 +12,8 @@ import java.util.Properties;
 /**
  * The Admin UI's own page: {@code @socket.io/admin-ui}'s {@code ui/dist} files, which the build copies into the
  * classes under {@value #RESOURCE_DIR} with an index of their names and the package's version, and the HTTP answers
- * for them. Only the indexed names are served, so no request can reach another resource. {@code ETag} is the quoted
- * version ({@code If-None-Match} with it gives 304); text is gzipped or deflated when the client accepts it. Each
- * file is read once, each coded form made once on first demand.
+ * for them ({@link StaticFiles}; PNG images are sent as they are). Only the indexed names are served, so no request
+ * can reach another resource.
  */
 public final class AdminUiFiles {
     public static final String RESOURCE_DIR = "dev/tidewire/admin-ui/";
@@ -24,25 +22,18 @@ public final class AdminUiFiles {
     public static final String INDEX_PAGE = "index.html";
     static final String CACHE_CONTROL = "public, max-age=0";
 
-    private final String version;
-    private final String etag;
-    private final Map<String, UiFile> files;
-    private final HttpResponse notModified;
+    private final StaticFiles files;
 
     private AdminUiFiles(String version, Map<String, byte[]> contents) {
-        this.version = version;
-        this.etag = '"' + version + '"';
-        Map<String, UiFile> map = new LinkedHashMap<>();
-        contents.forEach((name, bytes) -> map.put(name, new UiFile(name, bytes)));
-        this.files = Map.copyOf(map);
-        this.notModified = HttpResponse.empty(304, commonHeaders());
+        this.files = new StaticFiles(version, contents, AdminUiFiles::contentTypeOf,
+                type -> !type.startsWith("image/png"), Map.of("X-Content-Type-Options", "nosniff"));
     }
 
     /** The files from this class's class loader; fails when the build did not put them there. */
     public static AdminUiFiles load() throws IOException {
         ClassLoader loader = AdminUiFiles.class.getClassLoader();
         Properties index = new Properties();
-        try (InputStream in = open(loader, INDEX_FILE)) {
+        try (InputStream in = StaticFiles.open(loader, RESOURCE_DIR, INDEX_FILE)) {
             index.load(in);
         }
         String version = index.getProperty("version", "").trim();
@@ -50,7 +41,7 @@ public final class AdminUiFiles {
         if (version.isEmpty() || names.isEmpty()) throw new IOException(RESOURCE_DIR + INDEX_FILE + " is incomplete");
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (String name : names.split(",")) {
-            try (InputStream in = open(loader, name)) {
+            try (InputStream in = StaticFiles.open(loader, RESOURCE_DIR, name)) {
                 contents.put(name, in.readAllBytes());
             }
         }
@@ -62,15 +53,9 @@ public final class AdminUiFiles {
         return new AdminUiFiles(version, contents);
     }
 
-    private static InputStream open(ClassLoader loader, String name) throws IOException {
-        InputStream in = loader.getResourceAsStream(RESOURCE_DIR + name);
-        if (in == null) throw new IOException(RESOURCE_DIR + name + " is not on the class path (the build copies it from npm)");
-        return in;
-    }
-
     /** The version of {@code @socket.io/admin-ui} the files come from. */
     public String version() {
-        return version;
+        return files.version();
     }
 
     /**
@@ -78,47 +63,7 @@ public final class AdminUiFiles {
      * file of the UI. The body array is shared: callers write it and never change it.
      */
     public HttpResponse respond(String name, String ifNoneMatch, String acceptEncoding) {
-        UiFile file = files.get(name.isEmpty() ? INDEX_PAGE : name);
-        if (file == null) return null;
-        if (names(ifNoneMatch, etag)) return notModified;
-        return file.response(file.compressible ? ContentCoding.negotiate(acceptEncoding) : ContentCoding.IDENTITY);
-    }
-
-    /** Whether an {@code If-None-Match} list names this entity, weakly compared (RFC 9110), {@code *} included. */
-    private static boolean names(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) return false;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) tag = tag.substring(2);
-            if (tag.equals(etag) || tag.equals("*")) return true;
-        }
-        return false;
-    }
-
-    private Map<String, String> commonHeaders() {
-        return Map.of("Cache-Control", CACHE_CONTROL, "ETag", etag, "Vary", "Accept-Encoding",
-                "X-Content-Type-Options", "nosniff");
-    }
-
-    private final class UiFile {
-        private final String contentType;
-        private final boolean compressible;
-        private final byte[] identity;
-        private final Map<ContentCoding, HttpResponse> responses = new EnumMap<>(ContentCoding.class);
-
-        UiFile(String name, byte[] identity) {
-            this.contentType = contentTypeOf(name);
-            this.compressible = !contentType.startsWith("image/png");
-            this.identity = identity;
-        }
-
-        synchronized HttpResponse response(ContentCoding coding) {
-            return responses.computeIfAbsent(coding, c -> {
-                Map<String, String> headers = new LinkedHashMap<>(commonHeaders());
-                if (c.token() != null) headers.put("Content-Encoding", c.token());
-                return new HttpResponse(200, contentType, c.encode(identity), headers);
-            });
-        }
+        return files.respond(name.isEmpty() ? INDEX_PAGE : name, ifNoneMatch, acceptEncoding);
     }
 
     static String contentTypeOf(String name) {
