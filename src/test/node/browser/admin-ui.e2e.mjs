@@ -44,24 +44,26 @@ test('the served Admin UI shows a socket with its room, and its disconnect reach
     localStorage.setItem('namespace', '/admin');
     localStorage.setItem('ws_only', 'false');
   }, { origin: BASE.origin, sioPath: SIO_PATH });
+  // the page links fonts and icons on Google Fonts and jsDelivr: refused at once here, so that an unreachable
+  // network cannot hold the page's first paint
+  await context.route((url) => url.origin !== BASE.origin, (route) => route.abort());
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(new URL('admin-ui/', BASE).toString());
-  // the dashboard lists the namespaces of the first server_stats, which the server sends after all_sockets
-  await page.getByText('/interop').first().waitFor(WAIT);
-  // then the socket's own page (a hash route: the UI reads the socket from what it has received)
-  await page.evaluate((route) => { window.location.hash = route; },
-    `#/n/${encodeURIComponent('/interop')}/sockets/${client.id}`);
-
   try {
+    await page.goto(new URL('admin-ui/', BASE).toString());
+    // the dashboard lists the namespaces of the first server_stats, which the server sends after all_sockets
+    await page.getByText('/interop').first().waitFor(WAIT);
+    // then the socket's own page (a hash route: the UI reads the socket from what it has received)
+    await page.evaluate((route) => { window.location.hash = route; },
+      `#/n/${encodeURIComponent('/interop')}/sockets/${client.id}`);
     await page.getByText(client.id, { exact: true }).first().waitFor(WAIT);
+    await page.getByText('seen-in-ui').first().waitFor(WAIT);
   } catch (e) {
     await page.screenshot({ path: path.join(SHOTS, 'admin-ui-failed.png') });
-    console.log(await page.content());
+    console.log('page errors:', errors.map(String));
     throw e;
   }
-  await page.getByText('seen-in-ui').first().waitFor(WAIT);
   await page.screenshot({ path: path.join(SHOTS, 'admin-ui-socket.png') });
 
   // the socket's disconnect button (the client's one, above it, would close the whole connection)

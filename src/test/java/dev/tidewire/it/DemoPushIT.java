@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The demo's pushes from outside Socket.IO reach its clients: a JAX-RS {@code POST /api/announcements} (to every
- * chat client, or to one room's) and the {@code MarketClock} EJB timer on {@code /news}.
+ * chat client, or to one room's) and the {@code MarketClock} EJB timer to the topic rooms of {@code /news}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -64,6 +64,9 @@ class DemoPushIT extends WithJavaClients {
         BlockingQueue<JSONObject> ticks = new LinkedBlockingQueue<>();
         news.on("market", args -> ticks.add((JSONObject) args[0]));
         JavaClients.connectAndReceive(news, "topics");
+        // the clock goes to the subscribers of a topic
+        JSONObject subscribed = (JSONObject) JavaClients.emitWithAck(news, "subscribe", "ACME")[0];
+        assertTrue(subscribed.getBoolean("ok"), subscribed.toString());
         Instant connected = Instant.now();
         // the timer fires every 5 s
         JSONObject tick = ticks.poll(12, TimeUnit.SECONDS);

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * An EJB timer that pushes {@code market({time, watching})} to every {@code /news} client every 5 seconds: the
- * server's clock and how many clients watch the news. Non-persistent, so nothing is stored and nothing fires
- * after undeploy.
+ * An EJB timer that pushes {@code market({time, watching})} every 5 seconds to the {@code /news} clients subscribed
+ * to at least one topic (the topic rooms, each client once): the server's clock and how many clients watch the
+ * news. Non-persistent, so nothing is stored and nothing fires after undeploy.
  */
 @Singleton
 public class MarketClock {
@@ -25,6 +25,9 @@ public class MarketClock {
     void tick() {
         if (!news.running()) return;
         Namespace nsp = io.of("/news");
-        nsp.emit("market", Map.of("time", Instant.now().toString(), "watching", nsp.sockets().size()));
+        String[] topicRooms = nsp.adapter().rooms().stream().filter(r -> r.startsWith(NewsFeed.ROOM_PREFIX))
+                .toArray(String[]::new);
+        if (topicRooms.length == 0) return; // no room would mean everybody
+        nsp.to(topicRooms).emit("market", Map.of("time", Instant.now().toString(), "watching", nsp.sockets().size()));
     }
 }
