@@ -22,7 +22,6 @@ public final class ClientBundleFiles {
             "socket.io.min.js.map", "socket.io.esm.min.js", "socket.io.esm.min.js.map");
     static final String JAVASCRIPT = "application/javascript; charset=utf-8";
     static final String JSON = "application/json; charset=utf-8";
-    static final String CACHE_CONTROL = StaticFiles.CACHE_CONTROL;
 
     private final StaticFiles files;
 
@@ -73,9 +72,5 @@ public final class ClientBundleFiles {
     /** The answer for one file, or null when {@code name} is not a bundle file (see {@link StaticFiles#respond}). */
     public HttpResponse respond(String name, String ifNoneMatch, String acceptEncoding) {
         return files.respond(name, ifNoneMatch, acceptEncoding);
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        return StaticFiles.matches(ifNoneMatch, etag);
     }
 }

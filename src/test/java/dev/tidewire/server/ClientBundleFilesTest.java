@@ -94,8 +94,8 @@ class ClientBundleFilesTest {
 
     @Test
     void entityTagComparison() {
-        assertTrue(ClientBundleFiles.matches(" W/\"1\" ", "\"1\""));
-        assertFalse(ClientBundleFiles.matches(null, "\"1\""));
-        assertFalse(ClientBundleFiles.matches("\"10\"", "\"1\""));
+        assertTrue(StaticFiles.matches(" W/\"1\" ", "\"1\""));
+        assertFalse(StaticFiles.matches(null, "\"1\""));
+        assertFalse(StaticFiles.matches("\"10\"", "\"1\""));
     }
 }

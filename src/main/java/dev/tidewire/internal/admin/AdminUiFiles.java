@@ -20,7 +20,6 @@ public final class AdminUiFiles {
     static final String INDEX_FILE = "admin-ui.properties";
     /** What the UI's root serves. */
     public static final String INDEX_PAGE = "index.html";
-    static final String CACHE_CONTROL = "public, max-age=0";
 
     private final StaticFiles files;
 
