@@ -6,6 +6,8 @@ import java.util.List;
  * One namespace of a Socket.IO server, as JMX shows it under
  * {@code dev.tidewire:type=SocketIoNamespace,context=<context path>,path=<Socket.IO path>,namespace=<name>}, registered
  * when the namespace is created (dynamic ones included) and gone when the server stops. Figures are read when asked.
+ * In a cluster each node registers its own: figures, room members and disconnects are this node's sockets, while
+ * the emits go through the adapter and reach every node.
  *
  * <p>Bad input to an operation (a missing name, a reserved event name such as {@code "connect"}, a payload that is
  * not JSON) is refused with an {@link IllegalArgumentException} that says what is wrong; nothing is sent then.

@@ -1,33 +1,59 @@
 package dev.tidewire.server;
 
-import dev.tidewire.internal.engine.Packet;
-
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
-/** Room membership and broadcast delivery for one namespace. The in-memory adapter is the default; cluster adapters come later. */
+/**
+ * How the operations of one namespace reach the sockets of every node of a cluster: the reference's adapter contract.
+ * Each namespace gets its own, from the server's {@link AdapterFactory}. Every operation of a
+ * {@link BroadcastOperator}, and {@code serverSideEmit} and {@code serverCount}, goes through it; an adapter forwards
+ * it to the other nodes (unless {@link BroadcastOptions#local()}) and carries it out here through the
+ * {@link LocalNamespace} it was created with, which delivers each broadcast encoded once.
+ * <p>
+ * Rooms are always this node's: a socket's membership lives in its own node, as in every reference adapter.
+ * <p>
+ * An event's {@code data} is the event name followed by its arguments: JSON values, {@code byte[]} for binary, and
+ * any other object the server's JSON binding can write ({@link LocalNamespace#toJsonValues} turns those into JSON
+ * values for a wire format). Methods are called from any thread and must not block.
+ */
 public interface Adapter {
-    void addAll(String socketId, Set<String> rooms);
+    /** Called once, when the namespace is created and before any socket connects to it. */
+    default void init() {
+    }
 
-    void del(String socketId, String room);
+    void broadcast(List<Object> data, BroadcastOptions options);
 
-    /** Removes the socket from every room (leave-room events, then delete-room for emptied rooms). */
-    void delAll(String socketId);
+    /**
+     * Broadcasts with an ack id: {@code clientCount} is called once per node with the number of clients reached
+     * there, and {@code ack} once per client answer with the answer's first argument.
+     */
+    void broadcastWithAck(List<Object> data, BroadcastOptions options, IntConsumer clientCount, Consumer<Object> ack);
 
-    /** The rooms of a socket (a snapshot). */
-    Set<String> socketRooms(String socketId);
+    /** The matching sockets of every node: the local ones as {@link Socket}s. */
+    CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions options);
 
-    /** Calls {@code action} once for each local socket matched by {@code options}, without copying member sets. */
-    void forEachTarget(BroadcastOptions options, Consumer<Socket> action);
+    void addSockets(BroadcastOptions options, Set<String> rooms);
 
-    /** Writes the already-encoded packets to every matched socket. */
-    void broadcast(List<Packet> encoded, BroadcastOptions options);
+    void delSockets(BroadcastOptions options, Set<String> rooms);
 
-    /** All room names known here. */
-    Set<String> rooms();
+    void disconnectSockets(BroadcastOptions options, boolean close);
 
-    void addListener(AdapterListener listener);
+    /** An event for the other nodes' server-side handlers ({@link Namespace#onServerSideEmit}), not for clients. */
+    void serverSideEmit(List<Object> data);
 
-    void close();
+    /**
+     * As {@link #serverSideEmit}, and completes with the first ack argument of each other node's handler, or fails
+     * with {@link ClusterTimeoutException} when not all answered within {@code timeoutMillis}.
+     */
+    CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> data, long timeoutMillis);
+
+    /** The number of nodes in the cluster, this one included. */
+    CompletionStage<Integer> serverCount();
+
+    /** The namespace is closing (the server shuts down). */
+    default void close() {
+    }
 }

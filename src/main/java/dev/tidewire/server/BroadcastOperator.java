@@ -1,43 +1,41 @@
 package dev.tidewire.server;
 
-import dev.tidewire.internal.engine.Packet;
 import dev.tidewire.internal.engine.Scheduler;
-import dev.tidewire.internal.parser.SioPacket;
-import dev.tidewire.internal.parser.SioPacketType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Selects sockets of a namespace by rooms and exclusions, and acts on them. Immutable: every method that narrows
- * or flags returns a new operator. An emit is encoded once and the same frames go to every target.
+ * Selects sockets of a namespace by rooms and exclusions, on every node of a cluster, and acts on them through the
+ * namespace's {@link Adapter}. Immutable: every method that narrows or flags returns a new operator. An emit is
+ * encoded once per node and the same frames go to every target there.
  */
 public final class BroadcastOperator {
     private final Namespace namespace;
     private final Set<String> rooms;
     private final Set<String> except;
     private final boolean isVolatile;
+    private final boolean local;
     private final long timeoutMillis;
     private final boolean afterCommit;
 
     BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile) {
-        this(namespace, rooms, except, isVolatile, 0, false);
+        this(namespace, rooms, except, isVolatile, false, 0, false);
     }
 
     private BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile,
-                              long timeoutMillis, boolean afterCommit) {
+                              boolean local, long timeoutMillis, boolean afterCommit) {
         this.namespace = namespace;
         this.rooms = rooms;
         this.except = except;
         this.isVolatile = isVolatile;
+        this.local = local;
         this.timeoutMillis = timeoutMillis;
         this.afterCommit = afterCommit;
     }
@@ -45,7 +43,8 @@ public final class BroadcastOperator {
     /** Adds rooms: targets are members of any of them. */
     public BroadcastOperator to(String... more) {
         UserRooms.checkApplicationRooms(more);
-        return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, timeoutMillis, afterCommit);
+        return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, local, timeoutMillis,
+                afterCommit);
     }
 
     public BroadcastOperator in(String... more) {
@@ -55,33 +54,46 @@ public final class BroadcastOperator {
     /** Excludes members of these rooms (a socket id is a room). */
     public BroadcastOperator except(String... more) {
         UserRooms.checkApplicationRooms(more);
-        return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, timeoutMillis, afterCommit);
+        return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, local, timeoutMillis,
+                afterCommit);
     }
 
     /** Packets are dropped for clients whose transport cannot write at once. */
     public BroadcastOperator asVolatile() {
-        return new BroadcastOperator(namespace, rooms, except, true, timeoutMillis, afterCommit);
+        return new BroadcastOperator(namespace, rooms, except, true, local, timeoutMillis, afterCommit);
     }
 
-    /** A time limit for {@link #emitWithAck}: past it the stage fails with a {@link BroadcastAckTimeoutException}. */
+    /** This node only: the operation is not forwarded to the other nodes of a cluster (the reference's {@code local}). */
+    public BroadcastOperator local() {
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, true, timeoutMillis, afterCommit);
+    }
+
+    /**
+     * A time limit for {@link #emitWithAck} (past it the stage fails with a {@link BroadcastAckTimeoutException}),
+     * and for {@link #fetchSockets} in a cluster (past it the stage fails with a {@link ClusterTimeoutException}).
+     */
     public BroadcastOperator timeout(long millis) {
         if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, millis, afterCommit);
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, millis, afterCommit);
     }
 
     /**
      * Holds what this operator does ({@link #emit}, {@link #socketsJoin}, {@link #socketsLeave},
      * {@link #disconnectSockets}) until the transaction active on the calling thread commits, and drops it if that
-     * transaction rolls back; with no transaction active it happens at once. An emit's arguments are encoded when
+     * transaction rolls back; with no transaction active it happens at once. An emit's arguments are copied when
      * {@code emit} is called. Targets are chosen at commit. {@link #emitWithAck} cannot wait for a commit and refuses.
      */
     public BroadcastOperator afterCommit() {
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, timeoutMillis, true);
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, timeoutMillis, true);
+    }
+
+    /** @return whether the action was held for a commit */
+    private boolean deferredToCommit(Runnable action) {
+        return afterCommit && namespace.server().transactionHook().deferToCommit(action);
     }
 
     private void runOrDeferToCommit(Runnable action) {
-        if (afterCommit && namespace.server().transactionHook().deferToCommit(action)) return;
-        action.run();
+        if (!deferredToCommit(action)) action.run();
     }
 
     private static Set<String> union(Set<String> base, String[] more) {
@@ -91,24 +103,25 @@ public final class BroadcastOperator {
     }
 
     private BroadcastOptions options() {
-        return new BroadcastOptions(rooms, except, isVolatile);
+        return new BroadcastOptions(rooms, except, isVolatile, local, timeoutMillis);
     }
 
     public void emit(String event, Object... args) {
         ReservedEvents.check(event);
-        List<Object> data = new ArrayList<>(args.length + 1);
-        data.add(event);
-        data.addAll(Arrays.asList(args));
-        List<Packet> encoded = namespace.server().encode(
-                new SioPacket(SioPacketType.EVENT, namespace.name(), SioPacket.NO_ACK, data));
+        List<Object> data = Namespace.eventData(event, args);
         BroadcastOptions options = options();
-        runOrDeferToCommit(() -> namespace.adapter().broadcast(encoded, options));
+        if (afterCommit) {
+            // a snapshot: what the application changes in its objects before the commit is not sent
+            List<Object> copy = JsonValues.copyOf(data, namespace.server().jsonFallback());
+            if (deferredToCommit(() -> namespace.adapter().broadcast(copy, options))) return;
+        }
+        namespace.adapter().broadcast(data, options);
     }
 
     /**
-     * Emits with one ack id for every target (encoded once) and completes with the first ack argument of each
-     * client, once all have answered; at once with an empty list when there is no target. Use {@link #timeout}:
-     * without it a client that never answers leaves the stage pending.
+     * Emits with an ack id and completes with the first ack argument of each client, on every node, once all have
+     * answered; at once with an empty list when there is no target. Use {@link #timeout}: without it a client that
+     * never answers leaves the stage pending.
      */
     public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
         if (afterCommit) {
@@ -116,66 +129,38 @@ public final class BroadcastOperator {
                     + "and let the clients answer with an event of their own");
         }
         ReservedEvents.check(event);
-        long ackId = namespace.nextAckId();
-        List<Object> data = new ArrayList<>(args.length + 1);
-        data.add(event);
-        data.addAll(Arrays.asList(args));
-        List<Packet> encoded = namespace.server().encode(new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, data));
-        List<Socket> targets = fetchSockets();
-        CompletableFuture<List<Object>> result = new CompletableFuture<>();
-        if (targets.isEmpty()) {
-            result.complete(List.of());
-            return result;
-        }
-        List<Object> responses = Collections.synchronizedList(new ArrayList<>(targets.size()));
-        AtomicInteger remaining = new AtomicInteger(targets.size());
-        AtomicReference<Scheduler.Timer> timer = new AtomicReference<>();
-        // every pending ack is registered before the timer is armed (a short timeout may fire before the next
-        // statement) and the timer before anything is sent (so a reply finds it)
-        for (Socket s : targets) {
-            s.expectAck(ackId).thenAccept(reply -> {
-                responses.add(reply.isEmpty() ? null : reply.get(0));
-                if (remaining.decrementAndGet() == 0) {
-                    Scheduler.Timer armed = timer.get();
-                    if (armed != null) armed.cancel();
-                    synchronized (responses) {
-                        result.complete(new ArrayList<>(responses));
-                    }
-                }
-            });
-        }
-        if (timeoutMillis > 0) timer.set(namespace.server().scheduler().schedule(() -> {
-            for (Socket s : targets) s.forgetAck(ackId);
-            List<Object> partial;
-            synchronized (responses) {
-                partial = new ArrayList<>(responses);
-            }
-            // on the handler executor: callbacks chained by the application may block
-            namespace.server().runOnHandlerExecutor(
-                    () -> result.completeExceptionally(new BroadcastAckTimeoutException(partial)));
-        }, timeoutMillis));
-        for (Socket s : targets) s.client().write(encoded, isVolatile);
-        return result;
+        return new AckCollector(namespace.server(), timeoutMillis).start(namespace.adapter(),
+                Namespace.eventData(event, args), options());
     }
 
-    public List<Socket> fetchSockets() {
+    /**
+     * The matching sockets of every node of the cluster: local ones as {@link Socket}s, remote ones as snapshots
+     * whose operations reach them through the adapter. Fails with a {@link ClusterTimeoutException} when a node does
+     * not answer in time ({@link #timeout}, 5 s by default).
+     */
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
+        return namespace.adapter().fetchSockets(options());
+    }
+
+    /** The matching sockets connected to this node (no cluster round trip). */
+    public List<Socket> fetchLocalSockets() {
         List<Socket> out = new ArrayList<>();
-        namespace.adapter().forEachTarget(options(), out::add);
+        namespace.rooms().forEachTarget(options(), out::add);
         return out;
     }
 
     public void socketsJoin(String... joined) {
         UserRooms.checkApplicationRooms(joined); // also when no socket matches
-        runOrDeferToCommit(() -> {
-            for (Socket s : fetchSockets()) s.join(joined);
-        });
+        Set<String> names = new LinkedHashSet<>(Arrays.asList(joined));
+        BroadcastOptions options = options();
+        runOrDeferToCommit(() -> namespace.adapter().addSockets(options, names));
     }
 
     public void socketsLeave(String... left) {
         UserRooms.checkApplicationRooms(left);
-        runOrDeferToCommit(() -> {
-            for (Socket s : fetchSockets()) for (String r : left) s.leave(r);
-        });
+        Set<String> names = new LinkedHashSet<>(Arrays.asList(left));
+        BroadcastOptions options = options();
+        runOrDeferToCommit(() -> namespace.adapter().delSockets(options, names));
     }
 
     /**
@@ -184,9 +169,8 @@ public final class BroadcastOperator {
      * {@link Socket#disconnect(boolean)} does.
      */
     public void disconnectSockets(boolean close) {
-        runOrDeferToCommit(() -> {
-            for (Socket s : fetchSockets()) s.disconnect(close);
-        });
+        BroadcastOptions options = options();
+        runOrDeferToCommit(() -> namespace.adapter().disconnectSockets(options, close));
     }
 
     // ---------------------------------------------------------------- users
@@ -198,12 +182,90 @@ public final class BroadcastOperator {
      */
     public BroadcastOperator toUser(String... names) {
         return new BroadcastOperator(namespace, union(rooms, UserRooms.targetRoomsOf(names)), except, isVolatile,
-                timeoutMillis, afterCommit);
+                local, timeoutMillis, afterCommit);
     }
 
     /** Excludes the sockets of these users. */
     public BroadcastOperator exceptUser(String... names) {
-        return new BroadcastOperator(namespace, rooms, union(except, UserRooms.roomsOf(names)), isVolatile,
+        return new BroadcastOperator(namespace, rooms, union(except, UserRooms.roomsOf(names)), isVolatile, local,
                 timeoutMillis, afterCommit);
+    }
+
+    /**
+     * The answers of one broadcast with acks, as the reference counts them: complete once every node has said how
+     * many clients it reached, the adapter has said how many nodes there are, and that many clients have answered.
+     */
+    private static final class AckCollector {
+        private final SocketIoServer server;
+        private final long timeoutMillis;
+        private final CompletableFuture<List<Object>> result = new CompletableFuture<>();
+        private final List<Object> responses = new ArrayList<>();
+        private int expectedServers = -1;
+        private int reportedServers;
+        private int expectedClients;
+        private Scheduler.Timer timer;
+
+        AckCollector(SocketIoServer server, long timeoutMillis) {
+            this.server = server;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        CompletionStage<List<Object>> start(Adapter adapter, List<Object> data, BroadcastOptions options) {
+            // armed before anything is sent; a short timeout that fires at once still sees the answers so far
+            if (timeoutMillis > 0) {
+                Scheduler.Timer armed = server.scheduler().schedule(this::timeOut, timeoutMillis);
+                synchronized (this) {
+                    timer = armed;
+                }
+            }
+            adapter.broadcastWithAck(data, options, this::clientsReached, this::answered);
+            adapter.serverCount().whenComplete((count, error) -> nodesCounted(error == null ? count : 1));
+            return result;
+        }
+
+        private void clientsReached(int count) {
+            synchronized (this) {
+                expectedClients += count;
+                reportedServers++;
+            }
+            completeIfAllAnswered();
+        }
+
+        private void answered(Object answer) {
+            synchronized (this) {
+                responses.add(answer);
+            }
+            completeIfAllAnswered();
+        }
+
+        private void nodesCounted(int count) {
+            synchronized (this) {
+                expectedServers = count;
+            }
+            completeIfAllAnswered();
+        }
+
+        /** Completes outside the lock: the application's callbacks may run on this thread. */
+        private void completeIfAllAnswered() {
+            List<Object> all;
+            synchronized (this) {
+                if (result.isDone() || expectedServers != reportedServers || responses.size() != expectedClients) {
+                    return;
+                }
+                if (timer != null) timer.cancel();
+                all = new ArrayList<>(responses);
+            }
+            result.complete(all);
+        }
+
+        private void timeOut() {
+            List<Object> partial;
+            synchronized (this) {
+                if (result.isDone()) return;
+                partial = new ArrayList<>(responses);
+            }
+            // on the handler executor: callbacks chained by the application may block
+            server.runOnHandlerExecutor(() -> result.completeExceptionally(new BroadcastAckTimeoutException(partial)));
+        }
     }
 }

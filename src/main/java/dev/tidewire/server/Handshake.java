@@ -4,6 +4,7 @@ import dev.tidewire.internal.engine.RequestInfo;
 
 import java.security.Principal;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,5 +80,50 @@ public final class Handshake {
      */
     public Optional<Principal> principal() {
         return Optional.ofNullable(request.principal());
+    }
+
+    /**
+     * This handshake as the reference's plain object, as a cluster carries it and the Admin UI shows it:
+     * {@code headers} (one string per name, repeated values joined with ", ", as Node's), {@code query} (a string per
+     * parameter, a list for a repeated one), {@code address}, {@code time}, {@code issued}, {@code url},
+     * {@code secure}, {@code xdomain}, {@code auth}.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        out.put("headers", headers);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query().forEach((name, values) -> query.put(name, values.size() == 1 ? values.get(0) : List.copyOf(values)));
+        out.put("query", query);
+        out.put("address", address());
+        out.put("time", time());
+        out.put("issued", issued);
+        out.put("url", url());
+        out.put("secure", secure());
+        out.put("xdomain", xdomain());
+        out.put("auth", auth);
+        return out;
+    }
+
+    /** A handshake read back from {@link #asMap()}'s form (a socket of another node); it has no principal. */
+    static Handshake of(Map<String, Object> map) {
+        RequestInfo request = new RequestInfo(multiValues(map.get("headers")), multiValues(map.get("query")),
+                map.get("address") instanceof String a ? a : null, Boolean.TRUE.equals(map.get("secure")),
+                map.get("url") instanceof String u ? u : null);
+        long issued = map.get("issued") instanceof Number n ? n.longValue() : 0;
+        Map<String, Object> auth = new LinkedHashMap<>();
+        if (map.get("auth") instanceof Map<?, ?> a) a.forEach((k, v) -> auth.put(String.valueOf(k), v));
+        return new Handshake(request, issued, auth);
+    }
+
+    private static Map<String, List<String>> multiValues(Object value) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (!(value instanceof Map<?, ?> map)) return out;
+        map.forEach((k, v) -> {
+            if (v instanceof List<?> list) out.put(String.valueOf(k), list.stream().map(String::valueOf).toList());
+            else if (v != null) out.put(String.valueOf(k), List.of(String.valueOf(v)));
+        });
+        return out;
     }
 }

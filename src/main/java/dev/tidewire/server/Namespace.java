@@ -7,12 +7,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** A namespace: its sockets, middlewares, connection listeners, adapter (rooms) and ack id sequence. */
+/**
+ * A namespace: its sockets, middlewares, connection listeners, rooms, ack id sequence, and the adapter that carries
+ * its operations to every node of a cluster.
+ */
 public class Namespace {
     private static final Logger LOG = System.getLogger("tidewire.socketio.namespace");
 
@@ -23,13 +30,20 @@ public class Namespace {
     private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
     private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ackIds = new AtomicLong();
+    private final Map<String, List<EventHandler>> serverSideHandlers = new ConcurrentHashMap<>();
+    private final Rooms rooms = new Rooms(this);
     private final Adapter adapter;
 
     Namespace(SocketIoServer server, String name, ParentNamespace parent) {
+        this(server, name, parent, server.options().adapterFactory());
+    }
+
+    Namespace(SocketIoServer server, String name, ParentNamespace parent, AdapterFactory adapterFactory) {
         this.server = server;
         this.name = name;
         this.parent = parent;
-        this.adapter = new InMemoryAdapter(this);
+        this.adapter = adapterFactory.create(new NamespaceNode(this, rooms));
+        adapter.init();
     }
 
     /**
@@ -53,8 +67,24 @@ public class Namespace {
         return parent;
     }
 
+    /** The adapter of this namespace: how its operations reach every node of a cluster. */
     public Adapter adapter() {
         return adapter;
+    }
+
+    Rooms rooms() {
+        return rooms;
+    }
+
+    /** The names of the rooms that have a member on this node (a snapshot); each socket id is a room too. */
+    public Set<String> localRooms() {
+        return rooms.names();
+    }
+
+    /** Tells {@code listener} of the rooms created, joined, left and deleted on this node. */
+    public Namespace addRoomListener(RoomListener listener) {
+        rooms.addListener(listener);
+        return this;
     }
 
     /** Connected sockets by id (a live, read-only view). */
@@ -173,7 +203,13 @@ public class Namespace {
         return all().afterCommit();
     }
 
-    public List<Socket> fetchSockets() {
+    /** This node only: {@code nsp.local().emit(...)} does not reach the other nodes of a cluster. */
+    public BroadcastOperator local() {
+        return all().local();
+    }
+
+    /** The sockets of this namespace on every node; see {@link BroadcastOperator#fetchSockets()}. */
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
         return all().fetchSockets();
     }
 
@@ -204,14 +240,75 @@ public class Namespace {
         return all().exceptUser(names);
     }
 
-    /** The connected sockets of this user in this namespace (a snapshot). */
-    public List<Socket> socketsOf(String name) {
+    /** The connected sockets of this user in this namespace, on every node (a snapshot). */
+    public CompletionStage<List<RemoteSocket>> socketsOf(String name) {
         return toUser(name).fetchSockets();
     }
 
     /** Disconnects the sockets of this user in this namespace, as {@link BroadcastOperator#disconnectSockets}. */
     public void disconnectUser(String name, boolean close) {
         toUser(name).disconnectSockets(close);
+    }
+
+    // ---------------------------------------------------------------- server-side events
+
+    /**
+     * Handles events that other nodes of the cluster send with {@link #serverSideEmit} (the reference's
+     * {@code io.on(event, handler)} for server-side events). The handler runs on the handler executor; its
+     * {@link Ack} answers a {@link #serverSideEmitWithAck}, with its first argument.
+     */
+    public Namespace onServerSideEmit(String event, EventHandler handler) {
+        ReservedEvents.check(event);
+        serverSideHandlers.compute(event, (k, list) -> Listeners.plus(list, handler));
+        return this;
+    }
+
+    /** Sends an event to the server-side handlers of this namespace on every other node (not to clients). */
+    public void serverSideEmit(String event, Object... args) {
+        ReservedEvents.check(event);
+        adapter.serverSideEmit(eventData(event, args));
+    }
+
+    /**
+     * As {@link #serverSideEmit}, and completes with one answer per other node (the first argument of its handler's
+     * ack), or fails with a {@link ClusterTimeoutException} when not all answer within {@code timeoutMillis}.
+     */
+    public CompletionStage<List<Object>> serverSideEmitWithAck(long timeoutMillis, String event, Object... args) {
+        ReservedEvents.check(event);
+        if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
+        return adapter.serverSideEmitWithAck(eventData(event, args), timeoutMillis);
+    }
+
+    static List<Object> eventData(String event, Object[] args) {
+        List<Object> data = new ArrayList<>(args.length + 1);
+        data.add(event);
+        data.addAll(Arrays.asList(args));
+        return data;
+    }
+
+    /** An event from another node: to this namespace's server-side handlers, on the handler executor. */
+    void fireServerSideEvent(List<Object> data, Consumer<Object> ack) {
+        if (data.isEmpty()) return;
+        String event = Socket.eventName(data.get(0));
+        List<EventHandler> handlers = serverSideHandlers.get(event);
+        if (handlers == null) {
+            LOG.log(Level.DEBUG, "no server-side handler for event {0} on {1}", event, name);
+            return;
+        }
+        List<Object> args = data.subList(1, data.size());
+        AtomicBoolean answered = new AtomicBoolean();
+        Ack answer = ack == null ? Ack.NONE : reply -> {
+            if (answered.compareAndSet(false, true)) ack.accept(reply.length == 0 ? null : reply[0]);
+        };
+        server.runOnHandlerExecutor(() -> {
+            for (EventHandler h : handlers) {
+                try {
+                    h.handle(args, answer);
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "server-side handler for event \"" + event + "\" failed on " + name, e);
+                }
+            }
+        });
     }
 
     @Override

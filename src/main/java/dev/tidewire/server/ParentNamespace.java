@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
  * A dynamic namespace (from a pattern or predicate). Its children are created on the first matching CONNECT and
- * inherit its middlewares and connection listeners; emitting on the parent broadcasts to every child.
+ * inherit its middlewares and connection listeners. Emitting on the parent broadcasts to every child, also to rooms
+ * ({@code parent.to("news").emit(...)} reaches the room in each child), through each child's adapter.
  */
 public final class ParentNamespace extends Namespace {
     private final BiPredicate<String, Map<String, Object>> predicate;
@@ -20,7 +21,7 @@ public final class ParentNamespace extends Namespace {
     private final List<Namespace> children = new CopyOnWriteArrayList<>();
 
     ParentNamespace(SocketIoServer server, String name, BiPredicate<String, Map<String, Object>> predicate) {
-        super(server, name, null);
+        super(server, name, null, ParentBroadcastAdapter::new);
         this.predicate = predicate;
     }
 
@@ -36,6 +37,11 @@ public final class ParentNamespace extends Namespace {
 
     public List<Namespace> children() {
         return List.copyOf(children);
+    }
+
+    /** The live list, for the parent's adapter. */
+    List<Namespace> childList() {
+        return children;
     }
 
     @Override
@@ -69,43 +75,27 @@ public final class ParentNamespace extends Namespace {
         for (Namespace child : children) child.emit(event, args);
     }
 
+    /**
+     * Not supported, as in the reference: a child namespace may exist on one node of a cluster and not on another.
+     * Ask each child namespace.
+     */
     @Override
-    public List<Socket> fetchSockets() {
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
         throw new UnsupportedOperationException("fetchSockets() is not supported on a parent namespace");
-    }
-
-    @Override
-    public BroadcastOperator to(String... rooms) {
-        throw new UnsupportedOperationException("use a child namespace to target rooms");
-    }
-
-    @Override
-    public BroadcastOperator in(String... rooms) {
-        return to(rooms);
-    }
-
-    @Override
-    public BroadcastOperator except(String... rooms) {
-        throw new UnsupportedOperationException("use a child namespace to exclude rooms");
-    }
-
-    @Override
-    public BroadcastOperator toUser(String... names) {
-        throw new UnsupportedOperationException("use a child namespace, or the server's toUser, to target users");
-    }
-
-    @Override
-    public BroadcastOperator exceptUser(String... names) {
-        throw new UnsupportedOperationException("use a child namespace to exclude users");
-    }
-
-    @Override
-    public BroadcastOperator asVolatile() {
-        throw new UnsupportedOperationException("use a child namespace for volatile broadcasts");
     }
 
     @Override
     public BroadcastOperator timeout(long millis) {
         throw new UnsupportedOperationException("use a child namespace for broadcasts with acks");
+    }
+
+    @Override
+    public void serverSideEmit(String event, Object... args) {
+        throw new UnsupportedOperationException("use a child namespace for server-side events");
+    }
+
+    @Override
+    public CompletionStage<List<Object>> serverSideEmitWithAck(long timeoutMillis, String event, Object... args) {
+        throw new UnsupportedOperationException("use a child namespace for server-side events");
     }
 }

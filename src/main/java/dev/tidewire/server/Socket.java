@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /** A client's connection to one namespace, as the reference's server-side {@code Socket}. */
-public final class Socket {
+public final class Socket implements RemoteSocket {
     private static final Logger LOG = System.getLogger("tidewire.socketio");
 
     private final String id;
@@ -58,6 +58,7 @@ public final class Socket {
         this.user = handshake.principal().orElse(null);
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -66,11 +67,13 @@ public final class Socket {
         return namespace;
     }
 
+    @Override
     public Handshake handshake() {
         return handshake;
     }
 
     /** Application data attached to this socket. */
+    @Override
     public Map<String, Object> data() {
         Map<String, Object> d = data;
         if (d == null) {
@@ -190,24 +193,27 @@ public final class Socket {
     // ---------------------------------------------------------------- rooms
 
     /** Joins rooms; also allowed in a middleware (the rooms are left again if the connection is refused). */
+    @Override
     public Socket join(String... rooms) {
         UserRooms.checkApplicationRooms(rooms);
         synchronized (membership) {
-            if (!disconnected.get()) namespace.adapter().addAll(id, new LinkedHashSet<>(Arrays.asList(rooms)));
+            if (!disconnected.get()) namespace.rooms().addAll(id, new LinkedHashSet<>(Arrays.asList(rooms)));
         }
         return this;
     }
 
+    @Override
     public Socket leave(String room) {
         UserRooms.checkApplicationRoom(room);
         synchronized (membership) {
-            if (!disconnected.get()) namespace.adapter().del(id, room);
+            if (!disconnected.get()) namespace.rooms().del(id, room);
         }
         return this;
     }
 
+    @Override
     public Set<String> rooms() {
-        return namespace.adapter().socketRooms(id);
+        return namespace.rooms().socketRooms(id);
     }
 
     // ---------------------------------------------------------------- user
@@ -241,7 +247,7 @@ public final class Socket {
     /** The connection is accepted: joins the socket's own room and its user's room. */
     void joinOwnRooms() {
         synchronized (membership) {
-            if (!disconnected.get()) namespace.adapter().addAll(id, ownRooms());
+            if (!disconnected.get()) namespace.rooms().addAll(id, ownRooms());
         }
     }
 
@@ -258,6 +264,7 @@ public final class Socket {
     // ---------------------------------------------------------------- emitting
 
     /** Sends an event to this client. */
+    @Override
     public Socket emit(String event, Object... args) {
         send(event, args, SioPacket.NO_ACK, false);
         return this;
@@ -376,6 +383,7 @@ public final class Socket {
      * Disconnects from this namespace ("server namespace disconnect"); with {@code close}, every namespace of the
      * client is disconnected and the connection closed.
      */
+    @Override
     public void disconnect(boolean close) {
         if (close) {
             client.disconnectAllAndClose();
@@ -491,7 +499,7 @@ public final class Socket {
     /** After {@code disconnected} is set: a join still running finishes first, and no join can follow. */
     private void leaveAllRooms() {
         synchronized (membership) {
-            namespace.adapter().delAll(id);
+            namespace.rooms().delAll(id);
         }
     }
 

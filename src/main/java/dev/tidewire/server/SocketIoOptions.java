@@ -11,23 +11,25 @@ import java.util.Map;
  * @param connectTimeout  close the connection if no namespace is joined by then (ms)
  * @param serveClient     serve the browser client bundle under the path
  * @param maxPendingEvents most events of one client waiting for its handlers; past it the client is disconnected
+ * @param adapterFactory  creates each namespace's {@link Adapter}: {@link AdapterFactory#LOCAL} for a single node
  */
 public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean serveClient, ParserLimits parserLimits,
-                              int maxPendingEvents) {
+                              int maxPendingEvents, AdapterFactory adapterFactory) {
     public static final String DEFAULT_PATH = "/socket.io/";
 
     public SocketIoOptions {
         if (connectTimeout <= 0) throw new IllegalArgumentException("connectTimeout must be positive");
         if (maxPendingEvents <= 0) throw new IllegalArgumentException("maxPendingEvents must be positive");
+        if (adapterFactory == null) throw new IllegalArgumentException("adapterFactory must be set");
     }
 
     public static SocketIoOptions defaults() {
         return new SocketIoOptions(EngineOptions.builder().path(DEFAULT_PATH).build(), 45_000, true,
-                ParserLimits.DEFAULTS, 1024);
+                ParserLimits.DEFAULTS, 1024, AdapterFactory.LOCAL);
     }
 
     public SocketIoOptions withEngine(EngineOptions e) {
-        return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents);
+        return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory);
     }
 
     /** Handshakes are first put to {@code gate}; a refusal is answered with error 4 (403) and its message. */
@@ -38,18 +40,22 @@ public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean
     }
 
     public SocketIoOptions withConnectTimeout(long ms) {
-        return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents);
+        return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents, adapterFactory);
     }
 
     public SocketIoOptions withServeClient(boolean serve) {
-        return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents);
+        return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents, adapterFactory);
     }
 
     public SocketIoOptions withParserLimits(ParserLimits limits) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents, adapterFactory);
     }
 
     public SocketIoOptions withMaxPendingEvents(int max) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max, adapterFactory);
+    }
+
+    public SocketIoOptions withAdapterFactory(AdapterFactory factory) {
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, factory);
     }
 }

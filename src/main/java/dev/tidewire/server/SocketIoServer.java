@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +79,16 @@ public final class SocketIoServer implements ConnectionListener {
     ValueBinder binder() {
         if (binder == null) throw new IllegalStateException("no ValueBinder configured for typed handlers");
         return binder;
+    }
+
+    /** Writes values the codec does not know (POJOs) as JSON, or refuses them when no binder is configured. */
+    JsonFallback jsonFallback() {
+        return jsonFallback == null ? JsonFallback.REJECT : jsonFallback;
+    }
+
+    /** A queue of tasks run one at a time, in order, on the handler executor. */
+    SerialExecutor newSerialExecutor(int maxPending) {
+        return new SerialExecutor(handlerExecutor, maxPending, taskDecorator);
     }
 
     /** Encodes a packet once; the returned engine packets may be written to any number of clients. */
@@ -205,6 +216,37 @@ public final class SocketIoServer implements ConnectionListener {
         return sockets().timeout(millis);
     }
 
+    /** This node only (the reference's {@code io.local}): not forwarded to the other nodes of a cluster. */
+    public BroadcastOperator local() {
+        return sockets().local();
+    }
+
+    /** The sockets of the main namespace on every node; see {@link BroadcastOperator#fetchSockets()}. */
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
+        return sockets().fetchSockets();
+    }
+
+    /** See {@link Namespace#serverSideEmit}, on the main namespace. */
+    public void serverSideEmit(String event, Object... args) {
+        sockets().serverSideEmit(event, args);
+    }
+
+    /** See {@link Namespace#serverSideEmitWithAck}, on the main namespace. */
+    public CompletionStage<List<Object>> serverSideEmitWithAck(long timeoutMillis, String event, Object... args) {
+        return sockets().serverSideEmitWithAck(timeoutMillis, event, args);
+    }
+
+    /** See {@link Namespace#onServerSideEmit}, on the main namespace. */
+    public SocketIoServer onServerSideEmit(String event, EventHandler handler) {
+        sockets().onServerSideEmit(event, handler);
+        return this;
+    }
+
+    /** The number of nodes in the cluster, this one included (1 without a cluster adapter). */
+    public CompletionStage<Integer> serverCount() {
+        return sockets().adapter().serverCount();
+    }
+
     /**
      * Held until the caller's transaction commits, dropped on rollback, at once without a transaction:
      * {@code io.afterCommit().to("orders").emit("order", order)}. See {@link BroadcastOperator#afterCommit()}.
@@ -235,8 +277,8 @@ public final class SocketIoServer implements ConnectionListener {
         return new UserBroadcast(this, names);
     }
 
-    /** The connected sockets of this user in every namespace (a snapshot). */
-    public List<Socket> socketsOf(String name) {
+    /** The connected sockets of this user in every namespace, on every node (a snapshot). */
+    public CompletionStage<List<RemoteSocket>> socketsOf(String name) {
         return toUser(name).fetchSockets();
     }
 
@@ -300,7 +342,14 @@ public final class SocketIoServer implements ConnectionListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Namespace n : namespaces.values()) n.adapter().close();
+        for (Namespace n : namespaces.values()) {
+            try {
+                n.adapter().close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "closing the adapter of " + n.name() + " failed", e);
+            }
+            n.rooms().clear();
+        }
         LOG.log(Level.DEBUG, "Socket.IO server closed");
     }
 }

@@ -2,6 +2,8 @@ package dev.tidewire.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The sockets of some users in every namespace of the server: {@code io.toUser("alice").emit("order", order)}. A user
@@ -41,13 +43,19 @@ public final class UserBroadcast {
         for (Namespace namespace : server.namespaces().values()) in(namespace).emit(event, args);
     }
 
-    /** The connected sockets of these users, namespace by namespace (a snapshot). */
-    public List<Socket> fetchSockets() {
-        List<Socket> sockets = new ArrayList<>();
+    /**
+     * The connected sockets of these users, namespace by namespace, on every node (a snapshot); fails when a node of
+     * the cluster does not answer in time.
+     */
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
+        CompletableFuture<List<RemoteSocket>> all = CompletableFuture.completedFuture(new ArrayList<>());
         for (Namespace namespace : server.namespaces().values()) {
-            sockets.addAll(namespace.toUser(names).fetchSockets());
+            all = all.thenCombine(namespace.toUser(names).fetchSockets(), (sockets, more) -> {
+                sockets.addAll(more);
+                return sockets;
+            });
         }
-        return sockets;
+        return all;
     }
 
     /**

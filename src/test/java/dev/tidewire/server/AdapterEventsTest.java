@@ -17,7 +17,7 @@ class AdapterEventsTest {
 
     @BeforeEach
     void listen() {
-        t.io.sockets().adapter().addListener(new AdapterListener() {
+        t.io.sockets().addRoomListener(new RoomListener() {
             public void onCreateRoom(String room) {
                 events.add("create-room " + room);
             }
@@ -109,7 +109,7 @@ class AdapterEventsTest {
         assertEquals("delete-room " + b.id(), events.get(leaveOwn + 1));
         int leaveSolo = events.indexOf("leave-room solo " + b.id());
         assertEquals("delete-room solo", events.get(leaveSolo + 1));
-        assertTrue(t.io.sockets().adapter().rooms().contains("shared"));
+        assertTrue(t.io.sockets().localRooms().contains("shared"));
     }
 
     @Test
@@ -137,7 +137,7 @@ class AdapterEventsTest {
         String id = events.get(1).substring("join-room lobby ".length());
         // the refused socket leaves what it joined (the reference's `_cleanup` -> `leaveAll`)
         assertEquals(List.of("leave-room lobby " + id, "delete-room lobby"), events.subList(2, 4));
-        assertEquals(Set.of(), t.io.sockets().adapter().rooms());
-        assertEquals(Set.of(), t.io.sockets().adapter().socketRooms(id));
+        assertEquals(Set.of(), t.io.sockets().localRooms());
+        assertEquals(Set.of(), t.io.sockets().rooms().socketRooms(id));
     }
 }

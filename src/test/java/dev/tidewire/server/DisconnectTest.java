@@ -117,7 +117,7 @@ class DisconnectTest {
         assertEquals(4, events.size());
         assertEquals(0, t.io.clientCount());
         assertTrue(t.io.sockets().sockets().isEmpty());
-        assertTrue(t.io.sockets().adapter().rooms().isEmpty());
+        assertTrue(t.io.sockets().localRooms().isEmpty());
     }
 
     @Test

@@ -105,7 +105,7 @@ class InlineHandlerTest {
         c.closeTransport();
         assertTrue(executor.tasks.isEmpty(), "no hop to the executor");
         assertEquals(0, t.io.of("/").sockets().size(), "the socket left at once");
-        assertEquals(Set.of(), t.io.of("/").adapter().rooms());
+        assertEquals(Set.of(), t.io.of("/").localRooms());
     }
 
     @Test

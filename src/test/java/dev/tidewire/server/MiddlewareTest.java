@@ -136,7 +136,7 @@ class MiddlewareTest {
         peer[0].send("40");
         assertTrue(connected.isEmpty());
         assertTrue(t.io.sockets().sockets().isEmpty());
-        assertTrue(t.io.sockets().adapter().rooms().isEmpty());
+        assertTrue(t.io.sockets().localRooms().isEmpty());
         peer[0].assertNothingSince(mark);
     }
 
@@ -160,6 +160,6 @@ class MiddlewareTest {
         SioTestServer.Peer c = t.connect();
         c.send("40");
         assertEquals("44{\"message\":\"nope\"}", c.lastText());
-        assertEquals(Set.of(), t.io.sockets().adapter().rooms());
+        assertEquals(Set.of(), t.io.sockets().localRooms());
     }
 }

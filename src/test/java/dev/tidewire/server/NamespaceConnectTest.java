@@ -44,7 +44,7 @@ class NamespaceConnectTest {
         String sid = c.connectTo("/");
         Socket s = t.io.sockets().sockets().get(sid);
         assertEquals(Set.of(sid), s.rooms());
-        assertTrue(t.io.sockets().adapter().rooms().contains(sid));
+        assertTrue(t.io.sockets().localRooms().contains(sid));
     }
 
     @Test

@@ -33,7 +33,7 @@ class RoomsTest {
     void aDisconnectDuringAJoinLeavesTheSocketInNoRoom() throws Exception {
         // the disconnect starts on another thread while s1 is between its two rooms; it must wait for the join
         AtomicReference<Thread> disconnecting = new AtomicReference<>();
-        t.io.sockets().adapter().addListener(new AdapterListener() {
+        t.io.sockets().addRoomListener(new RoomListener() {
             @Override
             public void onJoinRoom(String room, String socketId) {
                 if (!room.equals("first")) return;
@@ -51,7 +51,7 @@ class RoomsTest {
         disconnecting.get().join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(disconnecting.get().isAlive());
         assertEquals(Set.of(), s1.rooms(), "a departed socket is in no room");
-        assertFalse(t.io.sockets().adapter().rooms().contains("second"), "and no room keeps it");
+        assertFalse(t.io.sockets().localRooms().contains("second"), "and no room keeps it");
     }
 
     @Test
@@ -77,11 +77,11 @@ class RoomsTest {
     void roomsTrackMembersAndEmptyRoomsAreDeleted() {
         s1.join("room");
         s2.join("room");
-        assertTrue(t.io.sockets().adapter().rooms().contains("room"));
+        assertTrue(t.io.sockets().localRooms().contains("room"));
         s1.leave("room");
-        assertTrue(t.io.sockets().adapter().rooms().contains("room"));
+        assertTrue(t.io.sockets().localRooms().contains("room"));
         s2.leave("room");
-        assertFalse(t.io.sockets().adapter().rooms().contains("room"));
+        assertFalse(t.io.sockets().localRooms().contains("room"));
     }
 
     @Test
@@ -108,7 +108,7 @@ class RoomsTest {
         s1.join("a", "b");
         c1.send("41");
         assertEquals(Set.of(), s1.rooms());
-        assertEquals(Set.of(s2.id()), t.io.sockets().adapter().rooms());
+        assertEquals(Set.of(s2.id()), t.io.sockets().localRooms());
     }
 
     @Test
@@ -116,7 +116,7 @@ class RoomsTest {
         s1.disconnect();
         s1.join("late");
         assertEquals(Set.of(), s1.rooms());
-        assertFalse(t.io.sockets().adapter().rooms().contains("late"));
+        assertFalse(t.io.sockets().localRooms().contains("late"));
     }
 
     @Test
@@ -146,9 +146,9 @@ class RoomsTest {
     @Test
     void fetchSocketsSocketsJoinLeaveAndDisconnectSocketsOnAnOperator() {
         s1.join("a");
-        assertEquals(Set.of(s1.id(), s2.id()), ids(t.io.sockets().fetchSockets()));
-        assertEquals(Set.of(s1.id()), ids(t.io.in("a").fetchSockets()));
-        assertEquals(Set.of(s2.id()), ids(t.io.except("a").fetchSockets()));
+        assertEquals(Set.of(s1.id(), s2.id()), ids(SioTestServer.fetched(t.io.sockets().fetchSockets())));
+        assertEquals(Set.of(s1.id()), ids(SioTestServer.fetched(t.io.in("a").fetchSockets())));
+        assertEquals(Set.of(s2.id()), ids(SioTestServer.fetched(t.io.except("a").fetchSockets())));
 
         t.io.in("a").socketsJoin("b");
         assertEquals(Set.of(s1.id(), "a", "b"), s1.rooms());
@@ -175,7 +175,7 @@ class RoomsTest {
         assertTrue(t.io.sockets().sockets().isEmpty());
     }
 
-    private static Set<String> ids(List<Socket> sockets) {
-        return sockets.stream().map(Socket::id).collect(Collectors.toSet());
+    private static Set<String> ids(List<? extends RemoteSocket> sockets) {
+        return sockets.stream().map(RemoteSocket::id).collect(Collectors.toSet());
     }
 }

@@ -13,6 +13,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
@@ -185,5 +186,10 @@ final class SioTestServer {
         public String toJson(Object value) {
             return "\"" + value + "\"";
         }
+    }
+
+    /** The sockets a {@code fetchSockets} found; the in-memory adapter answers at once. */
+    static List<RemoteSocket> fetched(CompletionStage<List<RemoteSocket>> sockets) {
+        return sockets.toCompletableFuture().join();
     }
 }

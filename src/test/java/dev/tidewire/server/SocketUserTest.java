@@ -59,7 +59,7 @@ class SocketUserTest {
         Socket s = socket("/", t.connectAs("alice"));
         s.disconnect();
         assertEquals(Set.of(), s.rooms());
-        assertFalse(t.io.sockets().adapter().rooms().contains(ALICE_ROOM));
+        assertFalse(t.io.sockets().localRooms().contains(ALICE_ROOM));
     }
 
     @Test

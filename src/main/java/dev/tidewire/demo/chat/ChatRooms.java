@@ -43,20 +43,21 @@ public final class ChatRooms {
         return PREFIX + room;
     }
 
-    /** Nicknames of the sockets in {@code room}, sorted case-insensitively. */
+    /** Nicknames of the sockets in {@code room} on every node, sorted case-insensitively. */
     public static List<String> members(Namespace ns, String room) {
-        return ns.in(adapterRoom(room)).fetchSockets().stream()
+        // handlers of this demo may block (they run on the handler executor), so the cluster's answer is awaited
+        return ns.in(adapterRoom(room)).fetchSockets().toCompletableFuture().join().stream()
                 .map(s -> (String) s.data().get(ChatNamespace.NICK))
                 .filter(Objects::nonNull)
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .toList();
     }
 
-    /** Every room that has members: {@code [{name, count}]}, sorted by name. */
+    /** Every room that has members on this node: {@code [{name, count}]}, sorted by name. */
     public static List<Map<String, Object>> directory(Namespace ns) {
         List<Map<String, Object>> out = new ArrayList<>();
-        ns.adapter().rooms().stream().filter(r -> r.startsWith(PREFIX)).sorted().forEach(r -> {
-            List<Socket> sockets = ns.in(r).fetchSockets();
+        ns.localRooms().stream().filter(r -> r.startsWith(PREFIX)).sorted().forEach(r -> {
+            List<Socket> sockets = ns.in(r).fetchLocalSockets();
             if (sockets.isEmpty()) return;
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", r.substring(PREFIX.length()));

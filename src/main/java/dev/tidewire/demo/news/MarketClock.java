@@ -25,7 +25,7 @@ public class MarketClock {
     void tick() {
         if (!news.running()) return;
         Namespace nsp = io.of("/news");
-        String[] topicRooms = nsp.adapter().rooms().stream().filter(r -> r.startsWith(NewsFeed.ROOM_PREFIX))
+        String[] topicRooms = nsp.localRooms().stream().filter(r -> r.startsWith(NewsFeed.ROOM_PREFIX))
                 .toArray(String[]::new);
         if (topicRooms.length == 0) return; // no room would mean everybody
         nsp.to(topicRooms).emit("market", Map.of("time", Instant.now().toString(), "watching", nsp.sockets().size()));

@@ -90,7 +90,7 @@ public class NewsFeed {
     /** One round: an item to each topic's subscribers, for topics that have any. */
     void publish(Namespace news) {
         try {
-            Set<String> rooms = news.adapter().rooms();
+            Set<String> rooms = news.localRooms();
             for (String topic : Tickers.COMPANIES.keySet()) {
                 String room = ROOM_PREFIX + topic;
                 if (rooms.contains(room)) news.to(room).emit("item", tickers.next(topic));

@@ -84,7 +84,7 @@ public final class AdminUi implements AutoCloseable {
     private List<Map<String, Object>> allSockets() {
         List<Map<String, Object>> all = new ArrayList<>();
         for (Namespace n : io.namespaces().values()) {
-            for (Socket s : n.fetchSockets()) all.add(SerializedSockets.of(s));
+            for (Socket s : n.local().fetchLocalSockets()) all.add(SerializedSockets.of(s));
         }
         return all;
     }

@@ -1,7 +1,7 @@
 package dev.tidewire.internal.admin;
 
 import dev.tidewire.internal.engine.Scheduler;
-import dev.tidewire.server.AdapterListener;
+import dev.tidewire.server.RoomListener;
 import dev.tidewire.server.Namespace;
 import dev.tidewire.server.Socket;
 import dev.tidewire.server.SocketIoServer;
@@ -51,7 +51,7 @@ final class SocketNotices {
     private void hook(Namespace nsp) {
         if (!hooked.add(nsp.name())) return;
         nsp.onConnection(socket -> connected(nsp, socket));
-        nsp.adapter().addListener(new AdapterListener() {
+        nsp.addRoomListener(new RoomListener() {
             @Override
             public void onJoinRoom(String room, String socketId) {
                 tell("room_joined", nsp.name(), room, socketId, now());

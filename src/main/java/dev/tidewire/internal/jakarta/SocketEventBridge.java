@@ -5,7 +5,7 @@ import dev.tidewire.jakarta.events.RoomLeft;
 import dev.tidewire.jakarta.events.SocketConnected;
 import dev.tidewire.jakarta.events.SocketDisconnected;
 import dev.tidewire.jakarta.events.SocketEvent;
-import dev.tidewire.server.AdapterListener;
+import dev.tidewire.server.RoomListener;
 import dev.tidewire.server.Namespace;
 import dev.tidewire.server.Socket;
 import dev.tidewire.server.SocketIoServer;
@@ -48,7 +48,7 @@ final class SocketEventBridge {
         // connection listeners, then run on the executor, where synchronous observers may block
         namespace.onConnection(this::connected);
         if (observes(RoomJoined.class) || observes(RoomLeft.class)) {
-            namespace.adapter().addListener(new Rooms(namespace));
+            namespace.addRoomListener(new Rooms(namespace));
         }
     }
 
@@ -76,7 +76,7 @@ final class SocketEventBridge {
     }
 
     /** Room events of one namespace's adapter, for the application's rooms of its connected sockets. */
-    private final class Rooms implements AdapterListener {
+    private final class Rooms implements RoomListener {
         private final Namespace namespace;
 
         Rooms(Namespace namespace) {

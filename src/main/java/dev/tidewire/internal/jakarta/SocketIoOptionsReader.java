@@ -29,6 +29,6 @@ public final class SocketIoOptionsReader {
                 longAtLeast(s, PREFIX + "maxAckId", l.maxAckId(), 0));
         return new SocketIoOptions(engine, longAtLeast(s, PREFIX + "connectTimeout", d.connectTimeout(), 1),
                 s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,
-                intAtLeast(s, PREFIX + "maxPendingEvents", d.maxPendingEvents(), 1));
+                intAtLeast(s, PREFIX + "maxPendingEvents", d.maxPendingEvents(), 1), d.adapterFactory());
     }
 }

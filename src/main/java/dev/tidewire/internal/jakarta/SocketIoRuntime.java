@@ -5,6 +5,7 @@ import dev.tidewire.internal.admin.ServerIdentity;
 import dev.tidewire.internal.monitor.MonitorRegistration;
 import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.jakarta.Settings;
+import dev.tidewire.server.AdapterFactory;
 import dev.tidewire.server.AllowRequest;
 import dev.tidewire.server.SocketIoOptions;
 import dev.tidewire.server.SocketIoServer;
@@ -49,6 +50,8 @@ public class SocketIoRuntime {
     BeanManager beanManager;
     @Inject
     Instance<AllowRequest> requestGates;
+    @Inject
+    Instance<AdapterFactory> adapterFactories;
 
     private SocketIoOptions options;
     private SocketIoServer server;
@@ -81,6 +84,11 @@ public class SocketIoRuntime {
             options = SocketIoOptionsReader.read(new Settings(servletContext));
             if (requestGates.isResolvable()) {
                 options = options.withAllowRequest(requestGates.get());
+            }
+            if (adapterFactories.isResolvable()) {
+                AdapterFactory factory = adapterFactories.get();
+                options = options.withAdapterFactory(factory);
+                LOG.log(Level.INFO, "namespaces use the adapters of the CDI bean {0}", factory.getClass().getName());
             }
             scheduler = Schedulers.create();
             binder = new JsonbValueBinder(JsonbBuilder.create());

@@ -7,7 +7,8 @@ import dev.tidewire.server.Socket;
 import java.util.List;
 
 /**
- * One namespace for JMX: figures read when asked, and operations through the public API, as an application would call
+ * One namespace on this node for JMX (its sockets, rooms and operations are this node's, as a JMX client speaks to
+ * one node): figures read when asked, and operations through the public API, as an application would call
  * them from any thread. Arguments are checked here so that an operator gets a plain message.
  */
 final class NamespaceMonitor implements SocketIoNamespaceMXBean {
@@ -29,12 +30,12 @@ final class NamespaceMonitor implements SocketIoNamespaceMXBean {
 
     @Override
     public int getRooms() {
-        return namespace.adapter().rooms().size();
+        return namespace.localRooms().size();
     }
 
     @Override
     public List<String> getRoomNames() {
-        return namespace.adapter().rooms().stream().sorted().toList();
+        return namespace.localRooms().stream().sorted().toList();
     }
 
     @Override
@@ -69,13 +70,13 @@ final class NamespaceMonitor implements SocketIoNamespaceMXBean {
 
     @Override
     public int disconnectUser(String user) {
-        List<Socket> sockets = namespace.socketsOf(required("user", user));
+        List<Socket> sockets = namespace.toUser(required("user", user)).fetchLocalSockets();
         sockets.forEach(Socket::disconnect);
         return sockets.size();
     }
 
     private List<Socket> membersOf(String room) {
-        return namespace.in(required("room", room)).fetchSockets();
+        return namespace.in(required("room", room)).fetchLocalSockets();
     }
 
     private Object[] arguments(String json) {

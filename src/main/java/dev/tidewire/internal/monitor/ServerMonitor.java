@@ -65,7 +65,7 @@ final class ServerMonitor implements SocketIoServerMXBean {
 
     @Override
     public Map<String, Integer> getRoomsPerNamespace() {
-        return perNamespace(nsp -> nsp.adapter().rooms().size());
+        return perNamespace(nsp -> nsp.localRooms().size());
     }
 
     private Map<String, Integer> perNamespace(ToIntFunction<Namespace> figure) {

@@ -5,6 +5,7 @@ import dev.tidewire.internal.engine.CorsOptions;
 import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.parser.ParserLimits;
 import dev.tidewire.jakarta.Settings;
+import dev.tidewire.server.AdapterFactory;
 import dev.tidewire.server.SocketIoOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,7 +103,8 @@ class OptionsReaderTest {
         given("maxAckId", "0");
         given("maxPendingEvents", "9");
         SocketIoOptions o = read();
-        assertEquals(new SocketIoOptions(SocketIoOptions.defaults().engine(), 1234, false, new ParserLimits(0, 1, 0), 9),
+        assertEquals(new SocketIoOptions(SocketIoOptions.defaults().engine(), 1234, false, new ParserLimits(0, 1, 0), 9,
+                AdapterFactory.LOCAL),
                 o);
     }
 

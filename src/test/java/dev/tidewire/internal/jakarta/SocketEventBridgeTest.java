@@ -90,7 +90,7 @@ class SocketEventBridgeTest {
         harness.io.of("/chat").use(socket -> socket.setUser(() -> "alice"));
         Client c = connect("/chat");
         Socket s = socketOf("/chat", c);
-        assertEquals(List.of(s), harness.io.socketsOf("alice"));
+        assertEquals(List.of(s), harness.io.socketsOf("alice").toCompletableFuture().join());
         drop(c);
         assertEquals(List.of(new SocketConnected(s), new SocketDisconnected(s, DisconnectReason.TRANSPORT_CLOSE)), fired);
     }

@@ -1,7 +1,5 @@
 package dev.tidewire.server;
 
-import dev.tidewire.internal.engine.Packet;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,24 +7,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** The default adapter: rooms in memory, O(1) membership, broadcasts walk the member sets directly. */
-public final class InMemoryAdapter implements Adapter {
+/**
+ * The rooms of one namespace on this node: O(1) membership, and targets found by walking the member sets directly.
+ * Every adapter, local or cluster, keeps membership here: a socket's rooms live on its node.
+ */
+final class Rooms {
     private final Namespace namespace;
     private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
-    private final List<AdapterListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
 
-    public InMemoryAdapter(Namespace namespace) {
+    Rooms(Namespace namespace) {
         this.namespace = namespace;
     }
 
-    @Override
-    public void addListener(AdapterListener listener) {
+    void addListener(RoomListener listener) {
         listeners.add(listener);
     }
 
-    @Override
-    public void addAll(String socketId, Set<String> newRooms) {
+    void addAll(String socketId, Set<String> newRooms) {
         for (String room : newRooms) {
             boolean[] joined = {false};
             socketRooms.compute(socketId, (k, mine) -> {
@@ -39,13 +38,12 @@ public final class InMemoryAdapter implements Adapter {
                 created[0] = members == null;
                 return MemberSets.with(members, socketId);
             });
-            if (created[0]) for (AdapterListener l : listeners) l.onCreateRoom(room);
-            for (AdapterListener l : listeners) l.onJoinRoom(room, socketId);
+            if (created[0]) for (RoomListener l : listeners) l.onCreateRoom(room);
+            for (RoomListener l : listeners) l.onJoinRoom(room, socketId);
         }
     }
 
-    @Override
-    public void del(String socketId, String room) {
+    void del(String socketId, String room) {
         boolean[] left = {false};
         socketRooms.computeIfPresent(socketId, (k, mine) -> {
             left[0] = mine.contains(room);
@@ -61,30 +59,30 @@ public final class InMemoryAdapter implements Adapter {
             deleted[0] = rest == null;
             return rest;
         });
-        for (AdapterListener l : listeners) l.onLeaveRoom(room, socketId);
-        if (deleted[0]) for (AdapterListener l : listeners) l.onDeleteRoom(room);
+        for (RoomListener l : listeners) l.onLeaveRoom(room, socketId);
+        if (deleted[0]) for (RoomListener l : listeners) l.onDeleteRoom(room);
     }
 
-    @Override
-    public void delAll(String socketId) {
+    /** Removes the socket from every room (leave-room events, then delete-room for emptied rooms). */
+    void delAll(String socketId) {
         Set<String> mine = socketRooms.remove(socketId);
         if (mine == null) return;
         for (String room : mine) leave(socketId, room);
     }
 
-    @Override
-    public Set<String> socketRooms(String socketId) {
+    /** The rooms of a socket (a snapshot). */
+    Set<String> socketRooms(String socketId) {
         Set<String> mine = socketRooms.get(socketId);
         return mine == null ? Set.of() : Set.copyOf(mine);
     }
 
-    @Override
-    public Set<String> rooms() {
+    /** All room names of this node (a snapshot). */
+    Set<String> names() {
         return Set.copyOf(rooms.keySet());
     }
 
-    @Override
-    public void forEachTarget(BroadcastOptions options, Consumer<Socket> action) {
+    /** Calls {@code action} once for each local socket matched by {@code options}, without copying member sets. */
+    void forEachTarget(BroadcastOptions options, Consumer<Socket> action) {
         Set<String> except = options.except();
         if (options.rooms().isEmpty()) {
             for (Socket s : namespace.socketMap().values()) {
@@ -114,14 +112,7 @@ public final class InMemoryAdapter implements Adapter {
         return false;
     }
 
-    @Override
-    public void broadcast(List<Packet> encoded, BroadcastOptions options) {
-        boolean isVolatile = options.isVolatile();
-        forEachTarget(options, s -> s.client().write(encoded, isVolatile));
-    }
-
-    @Override
-    public void close() {
+    void clear() {
         rooms.clear();
         socketRooms.clear();
     }

@@ -1,0 +1,98 @@
+package dev.tidewire.server;
+
+import dev.tidewire.server.cluster.ClusterAdapter;
+import dev.tidewire.server.cluster.ClusterMessage;
+import dev.tidewire.server.cluster.ClusterOptions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A cluster transport inside one JVM, for the adapter's cluster semantics without Redis: each node's
+ * {@link ClusterAdapter} publishes to the other nodes' adapters of the same namespace, at once, on the publishing
+ * thread. Every message is copied on the way, and the copy refuses anything a wire format could not carry (only JSON
+ * values and {@code byte[]} pass), so a node can never hand another one its own objects.
+ */
+final class InMemoryBus {
+    private final List<Node> nodes = new CopyOnWriteArrayList<>();
+    /** While false, responses are lost (a node that receives requests but whose answers never arrive). */
+    volatile boolean responsesArrive = true;
+
+    AdapterFactory factory() {
+        return local -> new Node(local, this);
+    }
+
+    /** The adapters of a namespace, one per server, in creation order. */
+    List<Node> nodesOf(String nsp) {
+        return nodes.stream().filter(n -> n.namespace().equals(nsp)).toList();
+    }
+
+    static final class Node extends ClusterAdapter {
+        private final InMemoryBus bus;
+        private volatile boolean connected = true;
+
+        Node(LocalNamespace local, InMemoryBus bus) {
+            super(local, ClusterOptions.DEFAULTS);
+            this.bus = bus;
+            bus.nodes.add(this);
+        }
+
+        String namespace() {
+            return local.name();
+        }
+
+        /** Cuts this node off the bus: what it sends is lost, and it hears nothing. */
+        void disconnect() {
+            connected = false;
+        }
+
+        @Override
+        protected CompletionStage<String> doPublish(ClusterMessage message) {
+            if (connected) {
+                for (Node other : bus.nodes) {
+                    if (other != this && other.connected) other.onMessage(copy(message), null);
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected CompletionStage<Void> doPublishResponse(String requesterUid, ClusterMessage response) {
+            if (connected && bus.responsesArrive) {
+                for (Node other : bus.nodes) {
+                    if (other.uid().equals(requesterUid) && other.connected) other.onMessage(copy(response), null);
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static ClusterMessage copy(ClusterMessage m) {
+        return new ClusterMessage(m.uid(), m.nsp(), m.type(), (Map<String, Object>) copy(m.data()));
+    }
+
+    private static Object copy(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) return value;
+        if (value instanceof byte[] b) return b.clone();
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (!(k instanceof String key)) throw new AssertionError("a non-string key on the wire: " + k);
+                out.put(key, copy(v));
+            });
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object v : list) out.add(copy(v));
+            return out;
+        }
+        throw new AssertionError("a " + value.getClass().getName() + " cannot go on the wire: " + value);
+    }
+}
