@@ -2,7 +2,8 @@ package dev.tidewire.server;
 
 /**
  * Creates the {@link Adapter} of each namespace; set it with {@link SocketIoOptions#withAdapterFactory}, or, in a
- * Jakarta EE application, as a CDI bean of this type.
+ * Jakarta EE application, as a CDI bean of this type. A factory may own what its adapters share (a connection to
+ * the cluster's broker): the server closes it after the adapters, when it closes.
  */
 @FunctionalInterface
 public interface AdapterFactory {
@@ -10,4 +11,8 @@ public interface AdapterFactory {
     AdapterFactory LOCAL = LocalAdapter::new;
 
     Adapter create(LocalNamespace namespace);
+
+    /** Releases what the adapters shared; called once, after every adapter is closed. */
+    default void close() {
+    }
 }

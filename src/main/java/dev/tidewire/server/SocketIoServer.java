@@ -350,6 +350,11 @@ public final class SocketIoServer implements ConnectionListener {
             }
             n.rooms().clear();
         }
+        try {
+            options.adapterFactory().close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "closing the adapter factory failed", e);
+        }
         LOG.log(Level.DEBUG, "Socket.IO server closed");
     }
 }
