@@ -13,6 +13,8 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v taskset >/dev/null || missing+=(util-linux)
+# the cluster adapters' tests start their own Redis (Debian's redis-server)
+command -v redis-server >/dev/null || missing+=(redis-server)
 # the chat demo's browser tests (ChatBrowserIT) drive Debian's Chromium through playwright-core
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 if ((${#missing[@]})); then
