@@ -1,7 +1,9 @@
 package dev.tidewire.server;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -49,6 +51,22 @@ public interface Adapter {
      * with {@link ClusterTimeoutException} when not all answered within {@code timeoutMillis}.
      */
     CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> data, long timeoutMillis);
+
+    /**
+     * Keeps a socket that left for a reason a client may recover from (connection state recovery is on): its state,
+     * and from now on the broadcasts it misses. {@link #restoreSession} finds it for the given time.
+     */
+    default void persistSession(RecoverableSession session) {
+    }
+
+    /**
+     * The session {@code pid}, with the events it missed after the one at {@code offset}; empty when there is none, it
+     * expired, or the offset is unknown (the client then starts afresh). An adapter that restores sessions also
+     * appends an offset to each event it broadcasts without ack and not volatile.
+     */
+    default CompletionStage<Optional<RecoverableSession>> restoreSession(String pid, String offset) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 
     /** The number of nodes in the cluster, this one included. */
     CompletionStage<Integer> serverCount();

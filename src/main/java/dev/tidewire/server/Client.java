@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Engine.IO session seen by the Socket.IO layer: decodes its packets, connects it to namespaces, and runs its
@@ -118,7 +121,8 @@ final class Client implements SessionListener {
     private void submitOrRunInline(SioPacket packet) {
         if (packet.type() == SioPacketType.CONNECT) {
             Namespace namespace = server.existingNamespace(packet.namespace());
-            if (namespace != null && namespace.connectsInline()) {
+            // a recovery may wait for the adapter: never on the reading thread
+            if (namespace != null && namespace.connectsInline() && recoveryAsked(packet) == null) {
                 serial.runInlineIfIdle(() -> handle(packet));
                 return;
             }
@@ -226,8 +230,13 @@ final class Client implements SessionListener {
             writeConnectError(name, "Invalid namespace", null);
             return;
         }
-        Socket socket = new Socket(SessionIds.next(), namespace, this, handshake(auth));
-        for (Middleware m : namespace.middlewares()) {
+        RecoveryOptions recovery = server.options().recovery();
+        RecoverableSession restored = recovery == null ? null : restore(namespace, recoveryAsked(packet));
+        Socket socket = restored != null ? Socket.restored(restored, namespace, this, handshake(auth))
+                : new Socket(SessionIds.next(), namespace, this, handshake(auth),
+                recovery == null ? null : SessionIds.next(), false);
+        boolean skipMiddlewares = restored != null && recovery.skipMiddlewares();
+        for (Middleware m : skipMiddlewares ? List.<Middleware>of() : namespace.middlewares()) {
             try {
                 m.check(socket);
             } catch (ConnectionRefusedException e) {
@@ -250,9 +259,41 @@ final class Client implements SessionListener {
         socket.onConnected();
         namespace.addSocket(socket);
         server.counters().connected();
+        if (restored != null) socket.rejoin(restored.rooms());
         socket.writeConnectReply();
+        if (restored != null) socket.resend(restored.missedPackets());
         namespace.fireConnection(socket);
     }
+
+    /** The {@code [pid, offset]} a CONNECT asks to recover with, or null (connection state recovery off, or none). */
+    private String[] recoveryAsked(SioPacket connect) {
+        if (server.options().recovery() == null || !(connect.data() instanceof Map<?, ?> auth)) return null;
+        return auth.get("pid") instanceof String pid && auth.get("offset") instanceof String offset
+                ? new String[]{pid, offset} : null;
+    }
+
+    /** The session to restore, or null for a fresh one: unknown, expired, or the adapter failed or took too long. */
+    private RecoverableSession restore(Namespace namespace, String[] asked) {
+        if (asked == null) return null;
+        try {
+            RecoverableSession session = namespace.adapter().restoreSession(asked[0], asked[1]).toCompletableFuture()
+                    .get(RESTORE_WAIT_SECONDS, TimeUnit.SECONDS).orElse(null);
+            if (session == null || namespace.sockets().containsKey(session.sid())) return null;
+            LOG.log(Level.DEBUG, "socket {0} of {1} recovered with {2} missed packets", session.sid(),
+                    namespace.name(), session.missedPackets().size());
+            return session;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.log(Level.WARNING, "restoring a session of {0} failed ({1}); the client starts afresh",
+                    namespace.name(), e.toString());
+            return null;
+        }
+    }
+
+    /** How long a CONNECT waits for the adapter to restore a session. */
+    private static final long RESTORE_WAIT_SECONDS = 5;
 
     private void writeConnectError(String namespace, String message, Object data) {
         Map<String, Object> body = new LinkedHashMap<>();

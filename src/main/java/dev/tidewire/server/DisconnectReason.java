@@ -26,6 +26,19 @@ public enum DisconnectReason {
         return wireName;
     }
 
+    /**
+     * Whether a client may recover its socket after it (connection state recovery): the reference's recoverable
+     * reasons, where the connection was lost rather than the socket disconnected on purpose. An outbound queue that
+     * overflowed is not one: the client could not keep up, and the missed packets would overflow it again.
+     */
+    public boolean isRecoverable() {
+        return switch (this) {
+            case TRANSPORT_ERROR, TRANSPORT_CLOSE, FORCED_CLOSE, PING_TIMEOUT, SERVER_SHUTTING_DOWN,
+                 FORCED_SERVER_CLOSE -> true;
+            default -> false;
+        };
+    }
+
     static DisconnectReason of(CloseReason reason) {
         return switch (reason) {
             case TRANSPORT_CLOSE -> TRANSPORT_CLOSE;

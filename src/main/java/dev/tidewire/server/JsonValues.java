@@ -49,4 +49,24 @@ final class JsonValues {
             throw new IllegalArgumentException("cannot copy a " + value.getClass().getName() + " as JSON", e);
         }
     }
+
+    /**
+     * Roughly how many bytes a value takes encoded, for memory limits: text and binary by length, other values by a
+     * small constant. Walks the value without allocating.
+     */
+    static long estimateSize(Object value) {
+        if (value instanceof CharSequence s) return s.length() + 2L;
+        if (value instanceof byte[] b) return b.length;
+        if (value instanceof Map<?, ?> map) {
+            long n = 2;
+            for (Map.Entry<?, ?> e : map.entrySet()) n += estimateSize(String.valueOf(e.getKey())) + estimateSize(e.getValue()) + 2;
+            return n;
+        }
+        if (value instanceof List<?> list) {
+            long n = 2;
+            for (Object v : list) n += estimateSize(v) + 1;
+            return n;
+        }
+        return value == null || value instanceof Number || value instanceof Boolean ? 8 : 64;
+    }
 }

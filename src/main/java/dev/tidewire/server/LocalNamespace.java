@@ -1,6 +1,7 @@
 package dev.tidewire.server;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -14,6 +15,9 @@ import java.util.function.IntConsumer;
 public interface LocalNamespace {
     /** The namespace's name, e.g. {@code /chat}. */
     String name();
+
+    /** Connection state recovery, when the server has it on. */
+    Optional<RecoveryOptions> recovery();
 
     /** Encodes the event once and writes it to every matching socket of this node. */
     void broadcast(List<Object> data, BroadcastOptions options);

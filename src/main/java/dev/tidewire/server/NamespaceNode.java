@@ -7,6 +7,7 @@ import dev.tidewire.internal.parser.SioPacketType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -33,6 +34,11 @@ final class NamespaceNode implements LocalNamespace {
     @Override
     public String name() {
         return namespace.name();
+    }
+
+    @Override
+    public Optional<RecoveryOptions> recovery() {
+        return Optional.ofNullable(namespace.server().options().recovery());
     }
 
     @Override

@@ -43,6 +43,9 @@ public final class Socket implements RemoteSocket {
     private final Object membership = new Object();
     private volatile boolean connected;
     private volatile Principal user; // changed only under the membership lock, before the connection is accepted
+    /** The private session id for connection state recovery (only this client learns it), or null when it is off. */
+    private final String pid;
+    private final boolean recovered;
 
     /** Catch-all listener for incoming events: the event name and its arguments. */
     @FunctionalInterface
@@ -51,11 +54,33 @@ public final class Socket implements RemoteSocket {
     }
 
     Socket(String id, Namespace namespace, Client client, Handshake handshake) {
+        this(id, namespace, client, handshake, null, false);
+    }
+
+    /** @param pid the private session id when connection state recovery is on, else null */
+    Socket(String id, Namespace namespace, Client client, Handshake handshake, String pid, boolean recovered) {
         this.id = id;
         this.namespace = namespace;
         this.client = client;
         this.handshake = handshake;
         this.user = handshake.principal().orElse(null);
+        this.pid = pid;
+        this.recovered = recovered;
+    }
+
+    /** A socket restored by connection state recovery: the session's id, private id and data. */
+    static Socket restored(RecoverableSession session, Namespace namespace, Client client, Handshake handshake) {
+        Socket socket = new Socket(session.sid(), namespace, client, handshake, session.pid(), true);
+        if (!session.data().isEmpty()) socket.data().putAll(session.data());
+        return socket;
+    }
+
+    /**
+     * Whether this socket was restored by connection state recovery (the reference's {@code socket.recovered}): same
+     * id, rooms and data as before the client lost its connection, and the events it missed were sent again.
+     */
+    public boolean recovered() {
+        return recovered;
     }
 
     @Override
@@ -263,10 +288,18 @@ public final class Socket implements RemoteSocket {
 
     // ---------------------------------------------------------------- emitting
 
-    /** Sends an event to this client. */
+    /**
+     * Sends an event to this client. With connection state recovery on, it goes through the adapter to this socket's
+     * own room, as in the reference, so that it gets an offset and is kept for a client that reconnects.
+     */
     @Override
     public Socket emit(String event, Object... args) {
-        send(event, args, SioPacket.NO_ACK, false);
+        if (pid != null) {
+            ReservedEvents.check(event);
+            namespace.adapter().broadcast(Namespace.eventData(event, args), BroadcastOptions.toRooms(Set.of(id)));
+        } else {
+            send(event, args, SioPacket.NO_ACK, false);
+        }
         return this;
     }
 
@@ -410,8 +443,23 @@ public final class Socket implements RemoteSocket {
     }
 
     void writeConnectReply() {
+        Map<String, Object> reply = pid == null ? Map.of("sid", id) : Map.of("sid", id, "pid", pid);
         client.write(namespace.server().encode(
-                new SioPacket(SioPacketType.CONNECT, namespace.name(), SioPacket.NO_ACK, Map.of("sid", id))), false);
+                new SioPacket(SioPacketType.CONNECT, namespace.name(), SioPacket.NO_ACK, reply)), false);
+    }
+
+    /** Rejoins the application rooms of a restored session; its own and its user's room are joined already. */
+    void rejoin(Set<String> rooms) {
+        for (String room : rooms) {
+            if (!room.equals(id) && !UserRooms.isReserved(room)) join(room);
+        }
+    }
+
+    /** Sends again the events a restored session missed. */
+    void resend(List<List<Object>> missed) {
+        for (List<Object> data : missed) {
+            write(new SioPacket(SioPacketType.EVENT, namespace.name(), SioPacket.NO_ACK, data), false);
+        }
     }
 
     /** The event name of an EVENT payload: a string, or a number the protocol also allows. */
@@ -480,6 +528,11 @@ public final class Socket implements RemoteSocket {
         if (!connected || !disconnected.compareAndSet(false, true)) return;
         namespace.server().counters().disconnected(reason);
         for (BiConsumer<Socket, DisconnectReason> l : disconnectingListeners) safely(l, reason);
+        if (pid != null && reason.isRecoverable()) {
+            Map<String, Object> d = data;
+            namespace.adapter().persistSession(new RecoverableSession(id, pid, rooms(), d == null ? Map.of() : d,
+                    List.of()));
+        }
         leaveAllRooms();
         namespace.removeSocket(this);
         client.removeSocket(this);

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param serveClient     serve the browser client bundle under the path
  * @param maxPendingEvents most events of one client waiting for its handlers; past it the client is disconnected
  * @param adapterFactory  creates each namespace's {@link Adapter}: {@link AdapterFactory#LOCAL} for a single node
+ * @param recovery        connection state recovery, or {@code null} for none (the reference's default)
  */
 public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean serveClient, ParserLimits parserLimits,
-                              int maxPendingEvents, AdapterFactory adapterFactory) {
+                              int maxPendingEvents, AdapterFactory adapterFactory,
+                              RecoveryOptions recovery) {
     public static final String DEFAULT_PATH = "/socket.io/";
 
     public SocketIoOptions {
@@ -25,11 +27,11 @@ public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean
 
     public static SocketIoOptions defaults() {
         return new SocketIoOptions(EngineOptions.builder().path(DEFAULT_PATH).build(), 45_000, true,
-                ParserLimits.DEFAULTS, 1024, AdapterFactory.LOCAL);
+                ParserLimits.DEFAULTS, 1024, AdapterFactory.LOCAL, null);
     }
 
     public SocketIoOptions withEngine(EngineOptions e) {
-        return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory);
+        return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory, recovery);
     }
 
     /** Handshakes are first put to {@code gate}; a refusal is answered with error 4 (403) and its message. */
@@ -40,22 +42,27 @@ public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean
     }
 
     public SocketIoOptions withConnectTimeout(long ms) {
-        return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents, adapterFactory);
+        return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents, adapterFactory, recovery);
     }
 
     public SocketIoOptions withServeClient(boolean serve) {
-        return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents, adapterFactory);
+        return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents, adapterFactory, recovery);
     }
 
     public SocketIoOptions withParserLimits(ParserLimits limits) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents, adapterFactory);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents, adapterFactory, recovery);
     }
 
     public SocketIoOptions withMaxPendingEvents(int max) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max, adapterFactory);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max, adapterFactory, recovery);
     }
 
     public SocketIoOptions withAdapterFactory(AdapterFactory factory) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, factory);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, factory, recovery);
+    }
+
+    /** Connection state recovery on ({@code null}: off). */
+    public SocketIoOptions withRecovery(RecoveryOptions r) {
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory, r);
     }
 }

@@ -9,6 +9,7 @@ import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.util.Map;
 
 /**
  * The fixture WAR the build produced (target/tidewire-fixtures.war: the shipped demo WAR plus the test fixtures),
@@ -39,6 +40,14 @@ public final class Deployments {
     }
 
     public static WebArchive conformanceWar() {
+        return conformanceWar(Map.of());
+    }
+
+    /** The conformance fixture with more context parameters (options), e.g. recovery on. */
+    public static WebArchive conformanceWar(Map<String, String> moreParams) {
+        StringBuilder more = new StringBuilder();
+        moreParams.forEach((k, v) -> more.append("  <context-param><param-name>").append(k)
+                .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
         WebArchive archive = fixtureWar();
         archive.setWebXML(new StringAsset("""
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -55,8 +64,8 @@ public final class Deployments {
                   <!-- the Socket.IO Admin UI's namespace /admin, auth off, and its page at /admin-ui/ -->
                   <context-param><param-name>tidewire.admin.enabled</param-name><param-value>true</param-value></context-param>
                   <context-param><param-name>tidewire.admin.uiPath</param-name><param-value>/admin-ui</param-value></context-param>
-                </web-app>
-                """));
+                %s</web-app>
+                """.formatted(more)));
         return archive;
     }
 }

@@ -3,6 +3,7 @@ package dev.tidewire.internal.jakarta;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.parser.ParserLimits;
+import dev.tidewire.server.RecoveryOptions;
 import dev.tidewire.server.SocketIoOptions;
 
 import static dev.tidewire.internal.jakarta.OptionBounds.intAtLeast;
@@ -29,6 +30,14 @@ public final class SocketIoOptionsReader {
                 longAtLeast(s, PREFIX + "maxAckId", l.maxAckId(), 0));
         return new SocketIoOptions(engine, longAtLeast(s, PREFIX + "connectTimeout", d.connectTimeout(), 1),
                 s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,
-                intAtLeast(s, PREFIX + "maxPendingEvents", d.maxPendingEvents(), 1), d.adapterFactory());
+                intAtLeast(s, PREFIX + "maxPendingEvents", d.maxPendingEvents(), 1), d.adapterFactory(),
+                recovery(s));
+    }
+
+    /** Connection state recovery: on when {@code recovery.maxDisconnectionDuration} is set, as in the reference. */
+    private static RecoveryOptions recovery(Settings s) {
+        String key = PREFIX + "recovery.maxDisconnectionDuration";
+        if (s.get(key) == null) return null;
+        return new RecoveryOptions(longAtLeast(s, key, 0, 1), s.getBoolean(PREFIX + "recovery.skipMiddlewares", true));
     }
 }

@@ -6,6 +6,7 @@ import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.parser.ParserLimits;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AdapterFactory;
+import dev.tidewire.server.RecoveryOptions;
 import dev.tidewire.server.SocketIoOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,8 +105,18 @@ class OptionsReaderTest {
         given("maxPendingEvents", "9");
         SocketIoOptions o = read();
         assertEquals(new SocketIoOptions(SocketIoOptions.defaults().engine(), 1234, false, new ParserLimits(0, 1, 0), 9,
-                AdapterFactory.LOCAL),
+                AdapterFactory.LOCAL, null),
                 o);
+    }
+
+    @Test
+    void recoveryIsOffUnlessItsDurationIsSetAndSkipsTheMiddlewaresByDefault() {
+        assertEquals(null, read().recovery());
+        given("recovery.maxDisconnectionDuration", "120000");
+        assertEquals(new RecoveryOptions(120_000, true), read().recovery());
+        given("recovery.skipMiddlewares", "false");
+        assertEquals(new RecoveryOptions(120_000, false), read().recovery());
+        assertStops("recovery.maxDisconnectionDuration", "0", "must be positive", "was: 0");
     }
 
     private void assertStops(String key, String value, String... inMessage) {
