@@ -9,6 +9,7 @@ import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,29 +44,29 @@ public final class Deployments {
         return conformanceWar(Map.of());
     }
 
-    /** The conformance fixture with more context parameters (options), e.g. recovery on. */
-    public static WebArchive conformanceWar(Map<String, String> moreParams) {
-        StringBuilder more = new StringBuilder();
-        moreParams.forEach((k, v) -> more.append("  <context-param><param-name>").append(k)
+    /** The options of the conformance fixture, as server-config/conformance.sh sets them. */
+    private static Map<String, String> conformanceOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("tidewire.fixture", "conformance");
+        options.put("tidewire.pingInterval", "300");
+        options.put("tidewire.pingTimeout", "200");
+        options.put("tidewire.maxHttpBufferSize", "1000000");
+        options.put("tidewire.connectTimeout", "1000");
+        options.put("tidewire.cors.origin", "*");
+        // the Socket.IO Admin UI's namespace /admin, auth off, and its page at /admin-ui/
+        options.put("tidewire.admin.enabled", "true");
+        options.put("tidewire.admin.uiPath", "/admin-ui");
+        return options;
+    }
+
+    /** The conformance fixture with some options changed or added, e.g. recovery on. */
+    public static WebArchive conformanceWar(Map<String, String> changedOptions) {
+        Map<String, String> options = conformanceOptions();
+        options.putAll(changedOptions);
+        StringBuilder params = new StringBuilder();
+        options.forEach((k, v) -> params.append("  <context-param><param-name>").append(k)
                 .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
-        WebArchive archive = fixtureWar();
-        archive.setWebXML(new StringAsset("""
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <context-param>
-                    <param-name>tidewire.fixture</param-name>
-                    <param-value>conformance</param-value>
-                  </context-param>
-                  <!-- the Socket.IO options of the conformance fixture, as server-config/conformance.sh sets them -->
-                  <context-param><param-name>tidewire.pingInterval</param-name><param-value>300</param-value></context-param>
-                  <context-param><param-name>tidewire.pingTimeout</param-name><param-value>200</param-value></context-param>
-                  <context-param><param-name>tidewire.maxHttpBufferSize</param-name><param-value>1000000</param-value></context-param>
-                  <context-param><param-name>tidewire.connectTimeout</param-name><param-value>1000</param-value></context-param>
-                  <context-param><param-name>tidewire.cors.origin</param-name><param-value>*</param-value></context-param>
-                  <!-- the Socket.IO Admin UI's namespace /admin, auth off, and its page at /admin-ui/ -->
-                  <context-param><param-name>tidewire.admin.enabled</param-name><param-value>true</param-value></context-param>
-                  <context-param><param-name>tidewire.admin.uiPath</param-name><param-value>/admin-ui</param-value></context-param>
-                %s</web-app>
-                """.formatted(more)));
-        return archive;
+        return fixtureWar().setWebXML(new StringAsset(
+                "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + params + "</web-app>\n"));
     }
 }
