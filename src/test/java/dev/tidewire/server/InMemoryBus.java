@@ -1,6 +1,7 @@
 package dev.tidewire.server;
 
 import dev.tidewire.server.cluster.ClusterAdapter;
+import dev.tidewire.server.cluster.ClusterAdapterWithHeartbeat;
 import dev.tidewire.server.cluster.ClusterMessage;
 import dev.tidewire.server.cluster.ClusterOptions;
 
@@ -23,8 +24,56 @@ final class InMemoryBus {
     /** While false, responses are lost (a node that receives requests but whose answers never arrive). */
     volatile boolean responsesArrive = true;
 
+    private final java.util.concurrent.atomic.AtomicLong offsets = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Nodes that count each other with heartbeats. */
     AdapterFactory factory() {
         return local -> new Node(local, this);
+    }
+
+    /**
+     * Nodes without heartbeats, as the reference's base {@code ClusterAdapter}: the bus counts them (as Redis counts
+     * the subscribers of a channel) and gives each published message an offset in its log, as a Redis stream does.
+     */
+    AdapterFactory countingFactory() {
+        return local -> new CountingNode(local, this);
+    }
+
+    private final List<CountingNode> counted = new CopyOnWriteArrayList<>();
+
+    static final class CountingNode extends ClusterAdapter {
+        private final InMemoryBus bus;
+
+        CountingNode(LocalNamespace local, InMemoryBus bus) {
+            super(local, ClusterOptions.DEFAULTS);
+            this.bus = bus;
+            bus.counted.add(this);
+        }
+
+        @Override
+        public CompletionStage<Integer> serverCount() {
+            return CompletableFuture.completedFuture(
+                    (int) bus.counted.stream().filter(n -> n.local.name().equals(local.name())).count());
+        }
+
+        @Override
+        protected CompletionStage<String> doPublish(ClusterMessage message) {
+            String offset = System.currentTimeMillis() + "-" + bus.offsets.incrementAndGet();
+            for (CountingNode other : bus.counted) {
+                if (other != this) other.onMessage(copy(message), offset);
+            }
+            return CompletableFuture.completedFuture(offset);
+        }
+
+        @Override
+        protected CompletionStage<Void> doPublishResponse(String requesterUid, ClusterMessage response) {
+            if (bus.responsesArrive) {
+                for (CountingNode other : bus.counted) {
+                    if (other.uid().equals(requesterUid)) other.onMessage(copy(response), null);
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** The adapters of a namespace, one per server, in creation order. */
@@ -32,7 +81,7 @@ final class InMemoryBus {
         return nodes.stream().filter(n -> n.namespace().equals(nsp)).toList();
     }
 
-    static final class Node extends ClusterAdapter {
+    static final class Node extends ClusterAdapterWithHeartbeat {
         private final InMemoryBus bus;
         private volatile boolean connected = true;
 

@@ -26,9 +26,11 @@ import java.util.function.IntConsumer;
 
 /**
  * An adapter for a cluster whose nodes exchange {@link ClusterMessage}s, with the semantics of the reference's
- * {@code ClusterAdapterWithHeartbeat} (socket.io-adapter 2.5): every operation is published to the other nodes and
- * carried out here; requests ({@code fetchSockets}, server-side emits with acks, broadcasts with acks) collect the
- * answers of every node known from its heartbeats. A transport extends it: it implements {@link #doPublish} and
+ * {@code ClusterAdapter} (socket.io-adapter 2.5): every operation is published to the other nodes and carried out
+ * here; requests ({@code fetchSockets}, server-side emits with acks) wait for as many answers as the transport counts
+ * other nodes ({@link #serverCount()}), broadcasts with acks for what each node reports. With connection state
+ * recovery on, each broadcast carries the offset the transport gave its message. A transport extends it (or
+ * {@link ClusterAdapterWithHeartbeat}, which counts the nodes itself): it implements {@link #doPublish} and
  * {@link #doPublishResponse}, and hands what it receives to {@link #onMessage}.
  * <p>
  * Messages received are handled one at a time, in order, on the server's handler executor (never on the transport's
@@ -37,24 +39,20 @@ import java.util.function.IntConsumer;
 public abstract class ClusterAdapter implements Adapter {
     private static final Logger LOG = System.getLogger("tidewire.socketio.cluster");
     /** Messages from a process that is not a node (the reference's emitter) carry this uid. */
-    static final String EMITTER_UID = "emitter";
-    private static final long CLEANUP_INTERVAL_MILLIS = 1_000;
+    protected static final String EMITTER_UID = "emitter";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     protected final LocalNamespace local;
-    private final ClusterOptions options;
+    protected final ClusterOptions options;
     private final String uid = randomId();
-    private final Map<String, Long> nodes = new ConcurrentHashMap<>(); // uid -> last heard of, ms
+    private final boolean recovery;
     private final Map<String, Request<?>> requests = new ConcurrentHashMap<>();
     private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
-    private volatile long lastPublished;
-    private volatile boolean closed;
-    private volatile LocalNamespace.Timer heartbeat;
-    private volatile LocalNamespace.Timer cleanup;
 
     protected ClusterAdapter(LocalNamespace local, ClusterOptions options) {
         this.local = local;
         this.options = options;
+        this.recovery = local.recovery().isPresent();
     }
 
     /** This node's id in the cluster (random, per namespace and start). */
@@ -74,72 +72,35 @@ public abstract class ClusterAdapter implements Adapter {
     /** Sends a response to the node {@code requesterUid} (a transport may send it to all; others ignore it). */
     protected abstract CompletionStage<Void> doPublishResponse(String requesterUid, ClusterMessage response);
 
-    // ---------------------------------------------------------------- lifecycle
-
-    @Override
-    public void init() {
-        publish(MessageType.INITIAL_HEARTBEAT, null);
-        scheduleHeartbeat(options.heartbeatIntervalMillis());
-        scheduleCleanup();
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        publish(MessageType.ADAPTER_CLOSE, null);
-        LocalNamespace.Timer h = heartbeat;
-        if (h != null) h.cancel();
-        LocalNamespace.Timer c = cleanup;
-        if (c != null) c.cancel();
-    }
-
-    private void scheduleHeartbeat(long delay) {
-        if (closed) return;
-        heartbeat = local.schedule(() -> {
-            long quiet = local.nowMillis() - lastPublished;
-            if (quiet >= options.heartbeatIntervalMillis()) {
-                publish(MessageType.HEARTBEAT, null);
-                scheduleHeartbeat(options.heartbeatIntervalMillis());
-            } else {
-                scheduleHeartbeat(options.heartbeatIntervalMillis() - quiet);
-            }
-        }, delay);
-    }
-
-    private void scheduleCleanup() {
-        if (closed) return;
-        cleanup = local.schedule(() -> {
-            long threshold = local.nowMillis() - options.heartbeatTimeoutMillis();
-            nodes.forEach((node, lastSeen) -> {
-                if (lastSeen < threshold) {
-                    LOG.log(Level.INFO, "node {0} of {1} seems down: not heard of for {2} ms", node, local.name(),
-                            options.heartbeatTimeoutMillis());
-                    removeNode(node);
-                }
-            });
-            scheduleCleanup();
-        }, CLEANUP_INTERVAL_MILLIS);
-    }
-
-    /** The other nodes this one knows of (their uids). */
-    public final Set<String> nodes() {
-        return Set.copyOf(nodes.keySet());
-    }
-
-    @Override
-    public CompletionStage<Integer> serverCount() {
-        return CompletableFuture.completedFuture(1 + nodes.size());
+    /** Who must answer a request: the transport's count of the other nodes. */
+    protected CompletionStage<Responders> responders() {
+        return serverCount().thenApply(count -> Responders.count(count - 1));
     }
 
     // ---------------------------------------------------------------- operations
 
     @Override
     public void broadcast(List<Object> data, BroadcastOptions options) {
-        if (!options.local()) {
-            publish(MessageType.BROADCAST, Map.of("packet", WireData.packet(local.toJsonValues(data), local.name()),
-                    "opts", WireData.options(options)));
+        if (options.local()) {
+            local.broadcast(data, options);
+            return;
         }
-        local.broadcast(data, options);
+        CompletionStage<String> offset = publish(MessageType.BROADCAST, Map.of(
+                "packet", WireData.packet(local.toJsonValues(data), local.name()), "opts", WireData.options(options)));
+        if (!recovery || options.isVolatile()) {
+            local.broadcast(data, options);
+            return;
+        }
+        // the clients here get the offset the transport gave the message, as the other nodes' clients do
+        offset.whenComplete((given, error) -> local.broadcast(withOffset(data, error == null ? given : null), options));
+    }
+
+    private static List<Object> withOffset(List<Object> data, String offset) {
+        if (offset == null || offset.isEmpty()) return data;
+        List<Object> out = new ArrayList<>(data.size() + 1);
+        out.addAll(data);
+        out.add(offset);
+        return out;
     }
 
     @Override
@@ -187,11 +148,14 @@ public abstract class ClusterAdapter implements Adapter {
     @Override
     public CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
         List<RemoteSocket> here = new ArrayList<>(local.fetchSockets(options));
-        if (options.local() || nodes.isEmpty()) return CompletableFuture.completedFuture(here);
-        Request<RemoteSocket> request = new Request<>(MessageType.FETCH_SOCKETS, nodes.keySet(), here);
-        String requestId = register(request, timeoutOf(options));
-        publish(MessageType.FETCH_SOCKETS, Map.of("opts", WireData.options(options), "requestId", requestId));
-        return request.result;
+        if (options.local()) return CompletableFuture.completedFuture(here);
+        return responders().thenCompose(responders -> {
+            if (responders.none()) return CompletableFuture.completedFuture(here);
+            Request<RemoteSocket> request = new Request<>(MessageType.FETCH_SOCKETS, responders, here);
+            String requestId = register(request, timeoutOf(options));
+            publish(MessageType.FETCH_SOCKETS, Map.of("opts", WireData.options(options), "requestId", requestId));
+            return request.result;
+        });
     }
 
     @Override
@@ -201,11 +165,14 @@ public abstract class ClusterAdapter implements Adapter {
 
     @Override
     public CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> data, long timeoutMillis) {
-        if (nodes.isEmpty()) return CompletableFuture.completedFuture(List.of());
-        Request<Object> request = new Request<>(MessageType.SERVER_SIDE_EMIT, nodes.keySet(), new ArrayList<>());
-        String requestId = register(request, timeoutMillis);
-        publish(MessageType.SERVER_SIDE_EMIT, Map.of("requestId", requestId, "packet", local.toJsonValues(data)));
-        return request.result;
+        List<Object> values = local.toJsonValues(data);
+        return responders().thenCompose(responders -> {
+            if (responders.none()) return CompletableFuture.completedFuture(List.of());
+            Request<Object> request = new Request<>(MessageType.SERVER_SIDE_EMIT, responders, new ArrayList<>());
+            String requestId = register(request, timeoutMillis);
+            publish(MessageType.SERVER_SIDE_EMIT, Map.of("requestId", requestId, "packet", values));
+            return request.result;
+        });
     }
 
     private long timeoutOf(BroadcastOptions options) {
@@ -224,16 +191,18 @@ public abstract class ClusterAdapter implements Adapter {
 
     // ---------------------------------------------------------------- sending
 
-    private void publish(MessageType type, Map<String, Object> data) {
-        lastPublished = local.nowMillis();
+    /** Publishes a message; completes with its offset in the transport's log (or null), or fails as sending did. */
+    protected CompletionStage<String> publish(MessageType type, Map<String, Object> data) {
         ClusterMessage message = new ClusterMessage(uid, local.name(), type, data);
+        CompletionStage<String> sent;
         try {
-            doPublish(message).whenComplete((offset, error) -> {
-                if (error != null) failedToSend(type, error);
-            });
+            sent = doPublish(message);
         } catch (RuntimeException e) {
-            failedToSend(type, e);
+            sent = CompletableFuture.failedFuture(e);
         }
+        return sent.whenComplete((offset, error) -> {
+            if (error != null) failedToSend(type, error);
+        });
     }
 
     private void publishResponse(String requesterUid, MessageType type, Map<String, Object> data) {
@@ -261,21 +230,27 @@ public abstract class ClusterAdapter implements Adapter {
     protected final void onMessage(ClusterMessage message, String offset) {
         if (message.uid().equals(uid) || !message.nsp().equals(local.name())) return;
         try {
-            local.inOrder().execute(() -> handle(message));
+            local.inOrder().execute(() -> handle(message, offset));
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "dropped a {0} message of {1} from node {2}: too many cluster messages queued",
                     message.type(), local.name(), message.uid());
         }
     }
 
-    private void handle(ClusterMessage message) {
-        if (!message.uid().equals(EMITTER_UID)) nodes.put(message.uid(), local.nowMillis());
+    /**
+     * Called first for each message of another node, in order; returns whether the message was handled there (a
+     * subclass's own types, such as heartbeats).
+     */
+    protected boolean onNodeMessage(ClusterMessage message) {
+        return false;
+    }
+
+    private void handle(ClusterMessage message, String offset) {
         try {
+            if (onNodeMessage(message)) return;
             switch (message.type()) {
-                case INITIAL_HEARTBEAT -> publish(MessageType.HEARTBEAT, null);
-                case HEARTBEAT -> { }
-                case ADAPTER_CLOSE -> removeNode(message.uid());
-                case BROADCAST -> onBroadcast(message);
+                case INITIAL_HEARTBEAT, HEARTBEAT, ADAPTER_CLOSE -> { }
+                case BROADCAST -> onBroadcast(message, offset);
                 case SOCKETS_JOIN -> local.addSockets(WireData.options(message.get("opts")),
                         WireData.strings(message.get("rooms")));
                 case SOCKETS_LEAVE -> local.delSockets(WireData.options(message.get("opts")),
@@ -293,13 +268,13 @@ public abstract class ClusterAdapter implements Adapter {
         }
     }
 
-    private void onBroadcast(ClusterMessage message) {
+    private void onBroadcast(ClusterMessage message, String offset) {
         List<Object> data = WireData.eventData(message.get("packet"));
         if (data == null) return;
         BroadcastOptions options = WireData.options(message.get("opts"));
         String requestId = message.requestId();
         if (requestId == null) {
-            local.broadcast(data, options);
+            local.broadcast(recovery && !options.isVolatile() ? withOffset(data, offset) : data, options);
             return;
         }
         String requester = message.uid();
@@ -380,8 +355,8 @@ public abstract class ClusterAdapter implements Adapter {
         if (request.answer(node, answers)) requests.remove(requestId, request);
     }
 
-    private void removeNode(String node) {
-        nodes.remove(node);
+    /** A node is gone: requests stop waiting for it. */
+    protected void forgetNode(String node) {
         requests.forEach((id, request) -> {
             if (request.forget(node)) requests.remove(id, request);
         });
@@ -392,25 +367,46 @@ public abstract class ClusterAdapter implements Adapter {
     private record AckRequest(IntConsumer clientCount, Consumer<Object> ack) {
     }
 
-    /** A request to every other node known when it was sent; complete once each answered or is gone. */
+    /**
+     * Who must answer a request: a number of other nodes (their answers are counted), or these nodes by uid (each
+     * answers once, and one that is gone is no longer awaited).
+     */
+    protected record Responders(int count, Set<String> nodes) {
+        public static Responders count(int count) {
+            return new Responders(Math.max(count, 0), null);
+        }
+
+        public static Responders nodes(Set<String> nodes) {
+            return new Responders(nodes.size(), Set.copyOf(nodes));
+        }
+
+        boolean none() {
+            return count == 0;
+        }
+    }
+
+    /** A request to the other nodes; complete once each responder answered or is gone. */
     private static final class Request<T> {
         final MessageType type;
-        final Set<String> missing;
+        final Set<String> missing; // null: count the answers
+        int answersMissing;
         final List<T> responses;
         final CompletableFuture<List<T>> result = new CompletableFuture<>();
         volatile LocalNamespace.Timer timer;
 
-        Request(MessageType type, Set<String> nodes, List<T> initial) {
+        Request(MessageType type, Responders responders, List<T> initial) {
             this.type = type;
-            this.missing = ConcurrentHashMap.newKeySet();
-            this.missing.addAll(nodes);
+            this.missing = responders.nodes() == null ? null : ConcurrentHashMap.newKeySet();
+            if (missing != null) missing.addAll(responders.nodes());
+            this.answersMissing = responders.count();
             this.responses = initial;
         }
 
         /** @return whether the request is now complete */
         boolean answer(String node, List<T> answers) {
             synchronized (this) {
-                if (!missing.remove(node)) return false;
+                if (missing != null && !missing.remove(node)) return false;
+                answersMissing--;
                 responses.addAll(answers);
             }
             return completeIfDone();
@@ -418,7 +414,8 @@ public abstract class ClusterAdapter implements Adapter {
 
         boolean forget(String node) {
             synchronized (this) {
-                if (!missing.remove(node)) return false;
+                if (missing == null || !missing.remove(node)) return false;
+                answersMissing--;
             }
             return completeIfDone();
         }
@@ -426,7 +423,7 @@ public abstract class ClusterAdapter implements Adapter {
         private boolean completeIfDone() {
             List<T> all;
             synchronized (this) {
-                if (!missing.isEmpty() || result.isDone()) return false;
+                if (answersMissing > 0 || result.isDone()) return false;
                 all = new ArrayList<>(responses);
             }
             LocalNamespace.Timer t = timer;
@@ -440,7 +437,7 @@ public abstract class ClusterAdapter implements Adapter {
             int left;
             synchronized (this) {
                 partial = new ArrayList<>(responses);
-                left = missing.size();
+                left = answersMissing;
             }
             result.completeExceptionally(new ClusterTimeoutException(
                     "timeout reached: missing " + left + " responses", partial));

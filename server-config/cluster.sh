@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# A local cluster: `cluster.sh start` starts, in the background,
+#   - Redis (Debian's redis-server, installed when missing and root) on REDIS_PORT (6379), no persistence;
+#   - two nodes of a fixture (FIXTURE=bench, the default, or conformance) on ports 3001 and 3002, each with the
+#     cluster adapter ADAPTER (redis, the default, or redis-streams) on that Redis; SERVER=wildfly|payara as for
+#     conformance.sh, and TIDEWIRE_OPTS passes through to both nodes;
+#   - nginx (Debian's, installed when missing and root; run with its own configuration and PID file under
+#     target/cluster-nginx, not as the system service) on port 3000, balancing the two nodes with sticky sessions by
+#     client address (ip_hash): a polling client and its upgrade stay on one node. Clients on one machine spread over
+#     both nodes when they connect from different loopback addresses (127.0.0.2, 127.0.0.3, ...).
+# It returns once every part answers. `cluster.sh stop` stops all of it and leaves nothing running.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
+REDIS_PORT="${REDIS_PORT:-6379}"
+ADAPTER="${ADAPTER:-redis}"
+FIXTURE="${FIXTURE:-bench}"
+NODE_PORTS=(3001 3002)
+NGINX_PORT=3000
+NGINX_DIR="$ROOT/target/cluster-nginx"
+REDIS_DIR="$ROOT/target/cluster-redis"
+JVM_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true"
+
+case "$ADAPTER" in redis|redis-streams) ;; *) echo "ADAPTER must be redis or redis-streams" >&2; exit 2 ;; esac
+case "$FIXTURE" in bench|conformance) ;; *) echo "FIXTURE must be bench or conformance" >&2; exit 2 ;; esac
+
+install_if_missing() { # install_if_missing COMMAND PACKAGE
+  command -v "$1" >/dev/null && return 0
+  if [[ $(id -u) -ne 0 ]]; then echo "missing $1: sudo apt-get install -y $2" >&2; exit 1; fi
+  echo "installing $2" >&2
+  apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >&2
+}
+
+start_redis() {
+  install_if_missing redis-server redis-server
+  mkdir -p "$REDIS_DIR"
+  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    echo "redis already answers on port $REDIS_PORT" >&2
+    return 0
+  fi
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" \
+    --daemonize yes --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+  for _ in $(seq 1 100); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  redis-cli -p "$REDIS_PORT" ping >/dev/null || { echo "redis did not start; see $REDIS_DIR/redis.log" >&2; exit 1; }
+  echo "redis running on port $REDIS_PORT" >&2
+}
+
+stop_redis() {
+  [[ -f "$REDIS_DIR/redis.pid" ]] || return 0
+  local pid; pid=$(cat "$REDIS_DIR/redis.pid")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$REDIS_DIR/redis.pid"
+  echo "redis stopped" >&2
+}
+
+start_nginx() {
+  install_if_missing nginx nginx
+  mkdir -p "$NGINX_DIR/logs" "$NGINX_DIR/temp"
+  cat >"$NGINX_DIR/nginx.conf" <<CONF
+worker_processes 1;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $NGINX_DIR/temp/body;
+  proxy_temp_path $NGINX_DIR/temp/proxy;
+  fastcgi_temp_path $NGINX_DIR/temp/fastcgi;
+  uwsgi_temp_path $NGINX_DIR/temp/uwsgi;
+  scgi_temp_path $NGINX_DIR/temp/scgi;
+  upstream tidewire { ip_hash; server 127.0.0.1:${NODE_PORTS[0]}; server 127.0.0.1:${NODE_PORTS[1]}; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://tidewire;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection "upgrade";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_read_timeout 120s;
+      proxy_buffering off;
+    }
+  }
+}
+CONF
+  nginx -e "$NGINX_DIR/logs/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
+  for _ in $(seq 1 50); do [[ -f "$NGINX_DIR/nginx.pid" ]] && break; sleep 0.1; done
+  echo "nginx running on http://127.0.0.1:$NGINX_PORT/ (ip_hash over ${NODE_PORTS[*]})" >&2
+}
+
+stop_nginx() {
+  [[ -f "$NGINX_DIR/nginx.pid" ]] || return 0
+  nginx -e "$NGINX_DIR/logs/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s quit 2>/dev/null || true
+  for _ in $(seq 1 50); do [[ -f "$NGINX_DIR/nginx.pid" ]] || break; sleep 0.1; done
+  echo "nginx stopped" >&2
+}
+
+node_options() {
+  local -a opts=(-Dtidewire.fixture="$FIXTURE" -Dtidewire.adapter="$ADAPTER"
+    -Dtidewire.redis.uri="redis://127.0.0.1:$REDIS_PORT")
+  if [[ "$FIXTURE" == conformance ]]; then opts+=("-Dtidewire.cors.origin=*" -Dtidewire.connectTimeout=1000); fi
+  printf '%s\n' "${opts[@]}"
+}
+
+case "${1:-}" in
+  start)
+    start_redis
+    mapfile -t options < <(node_options)
+    for i in 0 1; do
+      start_instance "cluster-node$((i + 1))" "${NODE_PORTS[$i]}" "/socket.io/?EIO=4&transport=polling" "$JVM_OPTS" \
+        "${options[@]}"
+    done
+    start_nginx ;;
+  stop)
+    stop_nginx
+    stop_instance cluster-node1
+    stop_instance cluster-node2
+    stop_redis ;;
+  *) echo "usage: [SERVER=wildfly|payara] [ADAPTER=redis|redis-streams] [FIXTURE=bench|conformance] [REDIS_PORT=6379] [TIDEWIRE_OPTS=...] $0 start|stop" >&2
+     exit 2 ;;
+esac
