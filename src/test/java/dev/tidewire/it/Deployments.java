@@ -40,6 +40,13 @@ public final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "tidewire.war").importFrom(war).as(WebArchive.class);
     }
 
+    /**
+     * The reference's heartbeat, for {@link #conformanceWar(Map)}: for ITs where the fixture's 300 ms pings would race
+     * what they check (a long poll open at undeploy; a megabyte frame on a loaded machine).
+     */
+    static final Map<String, String> REFERENCE_HEARTBEAT = Map.of("tidewire.pingInterval", "25000",
+            "tidewire.pingTimeout", "20000");
+
     public static WebArchive conformanceWar() {
         return conformanceWar(Map.of());
     }

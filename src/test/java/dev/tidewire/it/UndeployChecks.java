@@ -5,7 +5,6 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,14 +21,6 @@ final class UndeployChecks {
 
         void undeploy() throws Exception;
     }
-
-    /**
-     * The reference's heartbeat rather than the fixture's 300 ms one: the long poll open at undeploy must be the one
-     * the server answers, not a new one that a ping cycle sends while the application is stopping (which the
-     * container refuses with 503).
-     */
-    static final Map<String, String> REFERENCE_HEARTBEAT = Map.of("tidewire.pingInterval", "25000",
-            "tidewire.pingTimeout", "20000");
 
     private UndeployChecks() {
     }

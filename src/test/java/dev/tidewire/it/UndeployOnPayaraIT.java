@@ -47,7 +47,7 @@ class UndeployOnPayaraIT {
         URI probe = Deployments.loopback(probeBase);
         File war = Files.createTempFile("tidewire", ".war").toFile();
         war.deleteOnExit();
-        Deployments.conformanceWar(UndeployChecks.REFERENCE_HEARTBEAT).as(ZipExporter.class).exportTo(war, true);
+        Deployments.conformanceWar(Deployments.REFERENCE_HEARTBEAT).as(ZipExporter.class).exportTo(war, true);
         String threads = UndeployChecks.undeployClosesEverySessionAndLeavesNoThreads(probe.resolve("/").toURL(),
                 probe.resolve("threads"),
                 new UndeployChecks.AppDeployer() {
