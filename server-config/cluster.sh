@@ -6,8 +6,9 @@
 #     conformance.sh, and TIDEWIRE_OPTS passes through to both nodes;
 #   - nginx (Debian's, installed when missing and root; run with its own configuration and PID file under
 #     target/cluster-nginx, not as the system service) on port 3000, balancing the two nodes with sticky sessions by
-#     client address (ip_hash): a polling client and its upgrade stay on one node. Clients on one machine spread over
-#     both nodes when they connect from different loopback addresses (127.0.0.2, 127.0.0.3, ...).
+#     client address (hash of the whole address; ip_hash would use only its first three bytes): a polling client and its upgrade stay on one node. Clients on one machine spread over
+#     both nodes when they connect from different loopback addresses (any of 127.0.0.0/8; which node an address
+#     lands on is the hash's choice).
 # It returns once every part answers. `cluster.sh stop` stops all of it and leaves nothing running.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
@@ -68,7 +69,7 @@ http {
   fastcgi_temp_path $NGINX_DIR/temp/fastcgi;
   uwsgi_temp_path $NGINX_DIR/temp/uwsgi;
   scgi_temp_path $NGINX_DIR/temp/scgi;
-  upstream tidewire { ip_hash; server 127.0.0.1:${NODE_PORTS[0]}; server 127.0.0.1:${NODE_PORTS[1]}; }
+  upstream tidewire { hash \$remote_addr consistent; server 127.0.0.1:${NODE_PORTS[0]}; server 127.0.0.1:${NODE_PORTS[1]}; }
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location / {
@@ -86,7 +87,7 @@ http {
 CONF
   nginx -e "$NGINX_DIR/logs/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
   for _ in $(seq 1 50); do [[ -f "$NGINX_DIR/nginx.pid" ]] && break; sleep 0.1; done
-  echo "nginx running on http://127.0.0.1:$NGINX_PORT/ (ip_hash over ${NODE_PORTS[*]})" >&2
+  echo "nginx running on http://127.0.0.1:$NGINX_PORT/ (by client address over ${NODE_PORTS[*]})" >&2
 }
 
 stop_nginx() {
