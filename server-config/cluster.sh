@@ -6,9 +6,9 @@
 #     conformance.sh, and TIDEWIRE_OPTS passes through to both nodes;
 #   - nginx (Debian's, installed when missing and root; run with its own configuration and PID file under
 #     target/cluster-nginx, not as the system service) on port 3000, balancing the two nodes with sticky sessions by
-#     client address (hash of the whole address; ip_hash would use only its first three bytes): a polling client and its upgrade stay on one node. Clients on one machine spread over
-#     both nodes when they connect from different loopback addresses (any of 127.0.0.0/8; which node an address
-#     lands on is the hash's choice).
+#     client address (a hash of the whole address; ip_hash would key on its first three bytes only): a polling
+#     client and its upgrade stay on one node. Clients on one machine spread over both nodes when they connect from
+#     different loopback addresses (any of 127.0.0.0/8; which node an address lands on is the hash's choice).
 # It returns once every part answers. `cluster.sh stop` stops all of it and leaves nothing running.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
