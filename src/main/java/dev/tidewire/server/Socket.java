@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -443,7 +444,9 @@ public final class Socket implements RemoteSocket {
     }
 
     void writeConnectReply() {
-        Map<String, Object> reply = pid == null ? Map.of("sid", id) : Map.of("sid", id, "pid", pid);
+        Map<String, Object> reply = new LinkedHashMap<>(4); // sid first, as the reference writes it
+        reply.put("sid", id);
+        if (pid != null) reply.put("pid", pid);
         client.write(namespace.server().encode(
                 new SioPacket(SioPacketType.CONNECT, namespace.name(), SioPacket.NO_ACK, reply)), false);
     }
