@@ -60,7 +60,7 @@ public record RedisAdapterOptions(String uri, String key, long requestsTimeoutMi
     }
 
     /** The URI without its password, for logs. */
-    String safeUri() {
+    public String redactedUri() {
         RedisURI parsed = redisUri();
         return (parsed.isSsl() ? "rediss://" : "redis://") + parsed.getHost() + ":" + parsed.getPort()
                 + (parsed.getDatabase() != 0 ? "/" + parsed.getDatabase() : "");

@@ -57,7 +57,7 @@ final class RedisLink {
 
     RedisLink(RedisAdapterOptions options) {
         this.uri = options.redisUri();
-        this.safeUri = options.safeUri();
+        this.safeUri = options.redactedUri();
         this.reachability = new Reachability(safeUri);
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
