@@ -255,6 +255,30 @@ class RedisAdapterTest {
     }
 
     @Test
+    void aNodeStartedWhileRedisIsDownJoinsTheClusterOnceRedisIsUp() throws Exception {
+        redis.stop();
+        SioTestServer c = node(RedisAdapterOptions.defaults());
+        try {
+            SioTestServer.Peer onC = c.connect();
+            onC.connectTo("/");
+            int mc = onC.mark();
+            c.io.emit("alone");
+            assertEquals(List.of("42[\"alone\"]"), onC.textsSince(mc));
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> c.io.fetchSockets().toCompletableFuture().get(1, SECONDS));
+            assertInstanceOf(RedisUnavailableException.class, e.getCause());
+
+            redis.startAgain();
+            awaitServerCount(3, a, b, c);
+            int mb = onB.mark();
+            c.io.emit("joined");
+            awaitTexts(onB, mb, "42[\"joined\"]");
+        } finally {
+            c.io.close();
+        }
+    }
+
+    @Test
     void messagesThatAreNotInTheReferencesFormatAreIgnored() {
         try (RedisProbe probe = new RedisProbe(redis.uri())) {
             byte[][] broadcasts = {
