@@ -313,7 +313,8 @@ class RedisAdapterTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void awaitServerCount(int count, SioTestServer... servers) {
+    /** Waits until each server counts {@code count} nodes (subscriptions are confirmed asynchronously). */
+    static void awaitServerCount(int count, SioTestServer... servers) {
         for (SioTestServer server : servers) {
             Eventually.until(count + " nodes subscribed", () -> {
                 try {

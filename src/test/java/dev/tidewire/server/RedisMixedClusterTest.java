@@ -46,13 +46,7 @@ class RedisMixedClusterTest {
         javaSocket = java.io.sockets().sockets().get(peer.connectTo("/"));
         javaSocket.join("java-room");
         node = NodeRedisNode.start(redis.uri());
-        Eventually.until("both nodes subscribed", () -> {
-            try {
-                return java.io.serverCount().toCompletableFuture().get(5, SECONDS) == 2;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        RedisAdapterTest.awaitServerCount(2, java);
     }
 
     @AfterEach

@@ -91,7 +91,7 @@ final class RedisAdapter implements Adapter {
     public void broadcast(List<Object> data, BroadcastOptions options) {
         if (!options.local()) {
             List<Object> message = List.of(uid, WireShapes.packet(local.toJsonValues(data), local.name()),
-                    WireShapes.broadcastOptions(options));
+                    options.toWire());
             publisher.publish(channels.broadcastTo(options.rooms()), MsgPackCodec.encode(message), "broadcast");
         }
         local.broadcast(data, options);
@@ -107,7 +107,7 @@ final class RedisAdapter implements Adapter {
             local.schedule(() -> ackRequests.remove(requestId), timeoutOf(options));
             Map<String, Object> request = request(RequestType.BROADCAST, requestId);
             request.put("packet", WireShapes.packet(local.toJsonValues(data), local.name()));
-            request.put("opts", WireShapes.broadcastOptions(options));
+            request.put("opts", options.toWire());
             publisher.publish(channels.request(), MsgPackCodec.encode(request), "broadcast with acks");
         }
         local.broadcastWithAck(data, options, clientCount, ack);
@@ -115,24 +115,21 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void addSockets(BroadcastOptions options, Set<String> rooms) {
-        if (!options.local()) {
-            Map<String, Object> request = request(RequestType.REMOTE_JOIN, null);
-            request.put("opts", WireShapes.targets(options));
-            request.put("rooms", new ArrayList<>(rooms));
-            publisher.publish(channels.request(), JsonCodec.encode(request), "sockets join");
-        }
+        if (!options.local()) publishRoomChange(RequestType.REMOTE_JOIN, options, rooms);
         local.addSockets(options, rooms);
     }
 
     @Override
     public void delSockets(BroadcastOptions options, Set<String> rooms) {
-        if (!options.local()) {
-            Map<String, Object> request = request(RequestType.REMOTE_LEAVE, null);
-            request.put("opts", WireShapes.targets(options));
-            request.put("rooms", new ArrayList<>(rooms));
-            publisher.publish(channels.request(), JsonCodec.encode(request), "sockets leave");
-        }
+        if (!options.local()) publishRoomChange(RequestType.REMOTE_LEAVE, options, rooms);
         local.delSockets(options, rooms);
+    }
+
+    private void publishRoomChange(RequestType type, BroadcastOptions options, Set<String> rooms) {
+        Map<String, Object> request = request(type, null);
+        request.put("opts", WireShapes.targets(options));
+        request.put("rooms", new ArrayList<>(rooms));
+        publisher.publish(channels.request(), JsonCodec.encode(request), type.name());
     }
 
     @Override

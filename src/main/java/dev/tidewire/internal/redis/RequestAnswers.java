@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import static dev.tidewire.internal.redis.WireShapes.string;
@@ -43,22 +44,8 @@ final class RequestAnswers {
         switch (type) {
             case SOCKETS -> answerSocketIds(request, requester);
             case ALL_ROOMS -> answer(requester, answerTo(request), "rooms", new ArrayList<>(local.rooms()));
-            case REMOTE_JOIN -> {
-                if (request.get("opts") != null) {
-                    local.addSockets(WireShapes.options(request.get("opts")), WireShapes.rooms(request.get("rooms")));
-                } else {
-                    String room = room(request);
-                    onOneSocket(request, requester, only -> local.addSockets(only, Set.of(room)));
-                }
-            }
-            case REMOTE_LEAVE -> {
-                if (request.get("opts") != null) {
-                    local.delSockets(WireShapes.options(request.get("opts")), WireShapes.rooms(request.get("rooms")));
-                } else {
-                    String room = room(request);
-                    onOneSocket(request, requester, only -> local.delSockets(only, Set.of(room)));
-                }
-            }
+            case REMOTE_JOIN -> onRoomChange(request, requester, local::addSockets);
+            case REMOTE_LEAVE -> onRoomChange(request, requester, local::delSockets);
             case REMOTE_DISCONNECT -> {
                 boolean close = Boolean.TRUE.equals(request.get("close"));
                 if (request.get("opts") != null) {
@@ -75,6 +62,16 @@ final class RequestAnswers {
         }
     }
 
+    /** Joins or leaves rooms: the matching sockets ({@code opts}, {@code rooms}), or one ({@code sid}, {@code room}). */
+    private void onRoomChange(Map<?, ?> request, String requester, BiConsumer<BroadcastOptions, Set<String>> change) {
+        if (request.get("opts") != null) {
+            change.accept(WireShapes.options(request.get("opts")), WireShapes.rooms(request.get("rooms")));
+        } else {
+            Set<String> room = WireShapes.rooms(Collections.singletonList(request.get("room")));
+            onOneSocket(request, requester, only -> change.accept(only, room));
+        }
+    }
+
     private void answerSocketIds(Map<?, ?> request, String requester) {
         String requestId = answerTo(request);
         List<Object> ids = new ArrayList<>();
@@ -88,7 +85,7 @@ final class RequestAnswers {
         String requestId = answerTo(request);
         List<Object> sockets = new ArrayList<>();
         for (SocketDetails s : local.fetchSocketDetails(WireShapes.options(request.get("opts")))) {
-            sockets.add(WireShapes.socket(s));
+            sockets.add(s.toWire());
         }
         answer(requester, requestId, "sockets", sockets);
     }
@@ -159,10 +156,5 @@ final class RequestAnswers {
         String requestId = string(request.get("requestId"));
         if (requestId == null) throw new MalformedMessageException("a request without a requestId");
         return requestId;
-    }
-
-    private static String room(Map<?, ?> request) {
-        Set<String> room = WireShapes.rooms(Collections.singletonList(request.get("room")));
-        return room.iterator().next();
     }
 }

@@ -45,7 +45,7 @@ class MsgPackCodecTest {
     void aBroadcastIsWrittenByteForByteAsTheReferenceWritesIt() {
         BroadcastOptions options = new BroadcastOptions(Set.of("r1"), Set.of("s1"), true, false, 5000);
         List<Object> message = List.of("Ab3xYz", WireShapes.packet(eventData(), "/chat"),
-                WireShapes.broadcastOptions(options));
+                options.toWire());
         assertEquals(BROADCAST, HexFormat.of().formatHex(MsgPackCodec.encode(message)));
     }
 
