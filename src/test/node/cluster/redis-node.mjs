@@ -104,6 +104,10 @@ const commands = {
     return true;
   },
   // waits for the other nodes as long as the adapter's requestsTimeout (5 s)
+  disconnectSockets: ({ room }) => {
+    target(room).disconnectSockets();
+    return true;
+  },
   serverSideEmitWithAck: ({ event, args = [] }) => io.serverSideEmitWithAck(event, ...fromWire(args)),
   allRooms: async () => [...(await io.of("/").adapter.allRooms())],
 };

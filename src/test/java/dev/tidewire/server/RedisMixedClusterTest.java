@@ -172,6 +172,17 @@ class RedisMixedClusterTest {
     }
 
     @Test
+    void disconnectSocketsGoesBothWays() {
+        java.io.in("node-room").disconnectSockets(false);
+        Eventually.until("the Node socket gone", () -> ((List<?>) node.call("fetchSockets", "room", "node-room")).isEmpty());
+        assertTrue(javaSocket.connected());
+        int mark = peer.mark();
+        node.call("disconnectSockets", "room", "java-room");
+        Eventually.until("the Java socket disconnected", () -> !javaSocket.connected());
+        assertEquals(List.of("41"), peer.textsSince(mark));
+    }
+
+    @Test
     void aLocalBroadcastOfJavaDoesNotReachNode() {
         java.io.local().emit("here only");
         java.io.to("node-room").emit("marker");

@@ -70,10 +70,11 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void init() {
+        // the request channel last: once the other nodes count this one there, it hears everything else too
         link.subscribePattern(channels.broadcastPattern(), message -> received("broadcast", message, this::onBroadcast));
-        link.subscribe(channels.request(), message -> received("request", message, answers::onRequest));
         link.subscribe(channels.response(), message -> received("response", message, this::onResponse));
         link.subscribe(channels.responseTo(uid), message -> received("response", message, this::onResponse));
+        link.subscribe(channels.request(), message -> received("request", message, answers::onRequest));
     }
 
     @Override
@@ -168,8 +169,9 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public CompletionStage<Integer> serverCount() {
-        // this node counts itself even before its own subscription is confirmed
-        return publisher.subscriberCount(channels.request()).thenApply(count -> (int) Math.max(1, count));
+        // this node counts itself even before its own subscription is confirmed; completed off Lettuce's thread
+        return publisher.subscriberCount(channels.request())
+                .thenApplyAsync(count -> (int) Math.max(1, count), local.inOrder());
     }
 
     private long timeoutOf(BroadcastOptions options) {

@@ -124,14 +124,17 @@ final class RedisLink {
         }
     }
 
-    /** (Re)subscribes every channel and pattern a namespace listens to; Redis ignores repeated subscriptions. */
+    /**
+     * (Re)subscribes every pattern and channel a namespace listens to; Redis ignores repeated subscriptions. Patterns
+     * first: once another node counts this one on a request channel, its broadcasts reach this one too.
+     */
     private void subscribeAll() {
         StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
         if (p == null || closed) return;
-        String[] channels = subscriptions.channels().toArray(String[]::new);
         String[] patterns = subscriptions.patterns().toArray(String[]::new);
-        if (channels.length > 0) p.async().subscribe(channels);
+        String[] channels = subscriptions.channels().toArray(String[]::new); // one command: all at once
         if (patterns.length > 0) p.async().psubscribe(patterns);
+        if (channels.length > 0) p.async().subscribe(channels);
     }
 
     // ---------------------------------------------------------------- for the adapters
