@@ -137,7 +137,7 @@ public abstract class ClusterAdapter implements Adapter {
     public void broadcast(List<Object> data, BroadcastOptions options) {
         if (!options.local()) {
             publish(MessageType.BROADCAST, Map.of("packet", WireData.packet(local.toJsonValues(data), local.name()),
-                    "opts", options.toWire()));
+                    "opts", WireData.options(options)));
         }
         local.broadcast(data, options);
     }
@@ -154,7 +154,7 @@ public abstract class ClusterAdapter implements Adapter {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("packet", WireData.packet(local.toJsonValues(data), local.name()));
             message.put("requestId", requestId);
-            message.put("opts", options.toWire());
+            message.put("opts", WireData.options(options));
             publish(MessageType.BROADCAST, message);
         }
         local.broadcastWithAck(data, options, clientCount, ack);
@@ -163,7 +163,7 @@ public abstract class ClusterAdapter implements Adapter {
     @Override
     public void addSockets(BroadcastOptions options, Set<String> rooms) {
         if (!options.local()) {
-            publish(MessageType.SOCKETS_JOIN, Map.of("opts", options.toWire(), "rooms", List.copyOf(rooms)));
+            publish(MessageType.SOCKETS_JOIN, Map.of("opts", WireData.options(options), "rooms", List.copyOf(rooms)));
         }
         local.addSockets(options, rooms);
     }
@@ -171,7 +171,7 @@ public abstract class ClusterAdapter implements Adapter {
     @Override
     public void delSockets(BroadcastOptions options, Set<String> rooms) {
         if (!options.local()) {
-            publish(MessageType.SOCKETS_LEAVE, Map.of("opts", options.toWire(), "rooms", List.copyOf(rooms)));
+            publish(MessageType.SOCKETS_LEAVE, Map.of("opts", WireData.options(options), "rooms", List.copyOf(rooms)));
         }
         local.delSockets(options, rooms);
     }
@@ -179,7 +179,7 @@ public abstract class ClusterAdapter implements Adapter {
     @Override
     public void disconnectSockets(BroadcastOptions options, boolean close) {
         if (!options.local()) {
-            publish(MessageType.DISCONNECT_SOCKETS, Map.of("opts", options.toWire(), "close", close));
+            publish(MessageType.DISCONNECT_SOCKETS, Map.of("opts", WireData.options(options), "close", close));
         }
         local.disconnectSockets(options, close);
     }
@@ -190,7 +190,7 @@ public abstract class ClusterAdapter implements Adapter {
         if (options.local() || nodes.isEmpty()) return CompletableFuture.completedFuture(here);
         Request<RemoteSocket> request = new Request<>(MessageType.FETCH_SOCKETS, nodes.keySet(), here);
         String requestId = register(request, timeoutOf(options));
-        publish(MessageType.FETCH_SOCKETS, Map.of("opts", options.toWire(), "requestId", requestId));
+        publish(MessageType.FETCH_SOCKETS, Map.of("opts", WireData.options(options), "requestId", requestId));
         return request.result;
     }
 
@@ -277,9 +277,9 @@ public abstract class ClusterAdapter implements Adapter {
                 case ADAPTER_CLOSE -> removeNode(message.uid());
                 case BROADCAST -> onBroadcast(message);
                 case SOCKETS_JOIN -> local.addSockets(WireData.options(message.get("opts")),
-                        BroadcastOptions.roomsFromWire(message.get("rooms")));
+                        WireData.strings(message.get("rooms")));
                 case SOCKETS_LEAVE -> local.delSockets(WireData.options(message.get("opts")),
-                        BroadcastOptions.roomsFromWire(message.get("rooms")));
+                        WireData.strings(message.get("rooms")));
                 case DISCONNECT_SOCKETS -> local.disconnectSockets(WireData.options(message.get("opts")),
                         Boolean.TRUE.equals(message.get("close")));
                 case FETCH_SOCKETS -> onFetchSockets(message);
@@ -314,7 +314,7 @@ public abstract class ClusterAdapter implements Adapter {
         if (requestId == null) return;
         List<Object> sockets = new ArrayList<>();
         for (SocketDetails s : local.fetchSocketDetails(WireData.options(message.get("opts")))) {
-            sockets.add(s.toWire());
+            sockets.add(WireData.socket(s));
         }
         publishResponse(message.uid(), MessageType.FETCH_SOCKETS_RESPONSE,
                 Map.of("requestId", requestId, "sockets", sockets));

@@ -7,16 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The parts of {@link ClusterMessage} data as the reference writes them that a message may lack or garble: options,
- * packets, sockets ({@link BroadcastOptions#toWire()} and {@link SocketDetails#toWire()} write them).
+ * The parts of {@link ClusterMessage} data as the reference writes them: options, packets, sockets. Options and
+ * sockets have their wire forms on {@link BroadcastOptions} and {@link SocketDetails}, which the Redis adapter
+ * shares.
  */
 final class WireData {
     /** The reference's {@code PacketType.EVENT}; its encoder turns it into a binary event when needed. */
     static final int EVENT = 2;
 
     private WireData() {
+    }
+
+    static Map<String, Object> options(BroadcastOptions options) {
+        return options.toWire();
     }
 
     /** Another node's options; anything but an object means every socket. */
@@ -41,6 +47,10 @@ final class WireData {
         return new ArrayList<>((List<Object>) data);
     }
 
+    static Map<String, Object> socket(SocketDetails s) {
+        return s.toWire();
+    }
+
     /** A socket of another node, or {@code null} when the entry is not one. */
     static SocketDetails socket(Object wire) {
         try {
@@ -48,5 +58,9 @@ final class WireData {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    static Set<String> strings(Object list) {
+        return BroadcastOptions.roomsFromWire(list);
     }
 }
