@@ -1,5 +1,10 @@
 package dev.tidewire.server;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,5 +34,56 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean is
     /** The same targets, on this node only. */
     public BroadcastOptions onThisNodeOnly() {
         return local ? this : new BroadcastOptions(rooms, except, isVolatile, true, timeoutMillis);
+    }
+
+    /**
+     * These options as the reference's adapters send them to other nodes: {@code {rooms, except, flags}}, the flags
+     * holding only those set ({@code volatile}, {@code timeout}). {@code local} never leaves its node.
+     */
+    public Map<String, Object> toWire() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        if (isVolatile) flags.put("volatile", true);
+        if (timeoutMillis > 0) flags.put("timeout", timeoutMillis);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rooms", new ArrayList<>(rooms));
+        out.put("except", new ArrayList<>(except));
+        out.put("flags", flags);
+        return out;
+    }
+
+    /**
+     * Another node's options, from {@link #toWire()}'s form as any reference adapter writes it: a missing part is
+     * empty, other flags are ignored, and {@code local} is never set (it was the sender's business).
+     *
+     * @throws IllegalArgumentException when rooms or except is not a list of room names
+     */
+    public static BroadcastOptions fromWire(Map<?, ?> wire) {
+        boolean isVolatile = false;
+        long timeout = 0;
+        if (wire.get("flags") instanceof Map<?, ?> flags) {
+            isVolatile = Boolean.TRUE.equals(flags.get("volatile"));
+            if (flags.get("timeout") instanceof Number n && n.longValue() > 0) timeout = n.longValue();
+        }
+        return new BroadcastOptions(roomsFromWire(wire.get("rooms")), roomsFromWire(wire.get("except")), isVolatile,
+                false, timeout);
+    }
+
+    /**
+     * Room names as a reference adapter lists them: none for a missing list, and a number (a Node application may
+     * use one as a room) as its decimal name.
+     *
+     * @throws IllegalArgumentException for anything but a list of strings and whole numbers
+     */
+    public static Set<String> roomsFromWire(Object list) {
+        Set<String> out = new LinkedHashSet<>();
+        if (list == null) return out;
+        if (!(list instanceof List<?> items)) throw new IllegalArgumentException("rooms that are not a list");
+        for (Object room : items) {
+            if (room instanceof String s) out.add(s);
+            else if (room instanceof Long || room instanceof Integer) out.add(room.toString());
+            else if (room instanceof Double d && d == Math.rint(d) && !d.isInfinite()) out.add(Long.toString(d.longValue()));
+            else throw new IllegalArgumentException("a room that is neither a string nor a whole number: " + room);
+        }
+        return out;
     }
 }

@@ -46,6 +46,9 @@ public interface LocalNamespace {
      */
     void onServerSideEmit(List<Object> data, Consumer<Object> ack);
 
+    /** The names of the rooms with a member on this node (a snapshot); each socket id is one too. */
+    Set<String> rooms();
+
     /** A socket of another node, as {@code fetchSockets} returns it. */
     RemoteSocket remoteSocket(SocketDetails details);
 

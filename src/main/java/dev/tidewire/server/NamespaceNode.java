@@ -105,6 +105,11 @@ final class NamespaceNode implements LocalNamespace {
     }
 
     @Override
+    public Set<String> rooms() {
+        return rooms.names();
+    }
+
+    @Override
     public RemoteSocket remoteSocket(SocketDetails details) {
         return new RemoteSocketView(namespace, details);
     }

@@ -34,4 +34,33 @@ public record SocketDetails(String id, Map<String, Object> handshake, Set<String
     public List<String> roomList() {
         return List.copyOf(rooms);
     }
+
+    /** This socket as the reference's adapters carry it to another node: {@code {id, handshake, rooms, data}}. */
+    public Map<String, Object> toWire() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("handshake", handshake);
+        out.put("rooms", roomList());
+        out.put("data", data);
+        return out;
+    }
+
+    /**
+     * A socket of another node, from {@link #toWire()}'s form as any reference adapter writes it.
+     *
+     * @throws IllegalArgumentException when it is not an object with a string id and a list of rooms
+     */
+    public static SocketDetails fromWire(Object wire) {
+        if (!(wire instanceof Map<?, ?> map) || !(map.get("id") instanceof String id)) {
+            throw new IllegalArgumentException("a socket without an id");
+        }
+        return new SocketDetails(id, stringKeys(map.get("handshake")), BroadcastOptions.roomsFromWire(map.get("rooms")),
+                stringKeys(map.get("data")));
+    }
+
+    private static Map<String, Object> stringKeys(Object map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (map instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
 }

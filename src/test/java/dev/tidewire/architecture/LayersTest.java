@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The library's layers, bottom to top: engine (Engine.IO) and parser (Socket.IO packets), both internal; server (the
- * public Socket.IO API); beside each other over it, monitoring (JMX) and the Admin UI's server side, both reached only
- * from the glue; the public CDI annotations and settings; the internal container glue. A layer uses only the
- * layers below it, and only the glue and the CDI API touch the container. The demo sits on top and, like any
+ * public Socket.IO API); beside each other over it, monitoring (JMX), the Admin UI's server side and the Redis
+ * adapter, each reached only from the glue; the public CDI annotations and settings; the internal container glue. A
+ * layer uses only the layers below it, and only the glue and the CDI API touch the container. The demo sits on top and, like any
  * application, uses only the public API. (The fixtures are test code and may use internals.)
  */
 class LayersTest {
@@ -54,6 +54,7 @@ class LayersTest {
                 .layer("server").definedBy("dev.tidewire.server..")
                 .layer("monitor").definedBy("dev.tidewire.monitor..", "dev.tidewire.internal.monitor..")
                 .layer("admin ui").definedBy("dev.tidewire.internal.admin..")
+                .layer("redis adapter").definedBy("dev.tidewire.internal.redis..")
                 .layer("cdi api").definedBy("dev.tidewire.jakarta..")
                 .layer("glue").definedBy("dev.tidewire.internal.jakarta..")
                 .layer("demo").definedBy("dev.tidewire.demo..")
@@ -61,16 +62,18 @@ class LayersTest {
                 .whereLayer("glue").mayNotBeAccessedByAnyLayer()
                 .whereLayer("monitor").mayOnlyBeAccessedByLayers("glue")
                 .whereLayer("admin ui").mayOnlyBeAccessedByLayers("glue")
+                .whereLayer("redis adapter").mayOnlyBeAccessedByLayers("glue")
                 .whereLayer("cdi api").mayOnlyBeAccessedByLayers("glue", "demo")
-                .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "admin ui", "cdi api", "glue", "demo")
-                .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "monitor", "glue")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "admin ui", "redis adapter", "cdi api", "glue",
+                        "demo")
+                .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "monitor", "redis adapter", "glue")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "monitor", "admin ui", "glue");
     }
 
     private static ArchRule containerOnlyInTheGlue() {
         return noClasses().that().resideInAnyPackage("dev.tidewire.internal.engine..", "dev.tidewire.internal.parser..",
                         "dev.tidewire.monitor..", "dev.tidewire.internal.monitor..", "dev.tidewire.internal.admin..",
-                        "dev.tidewire.server..")
+                        "dev.tidewire.internal.redis..", "dev.tidewire.server..")
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER);
     }
 }

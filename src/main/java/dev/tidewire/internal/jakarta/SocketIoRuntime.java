@@ -3,6 +3,8 @@ package dev.tidewire.internal.jakarta;
 import dev.tidewire.internal.admin.AdminUi;
 import dev.tidewire.internal.admin.ServerIdentity;
 import dev.tidewire.internal.monitor.MonitorRegistration;
+import dev.tidewire.internal.redis.RedisAdapterFactory;
+import dev.tidewire.internal.redis.RedisAdapterOptions;
 import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AdapterFactory;
@@ -27,6 +29,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,15 +84,12 @@ public class SocketIoRuntime {
 
     synchronized SocketIoServer serverInstance() {
         if (server == null) {
-            options = SocketIoOptionsReader.read(new Settings(servletContext));
+            Settings settings = new Settings(servletContext);
+            options = SocketIoOptionsReader.read(settings);
             if (requestGates.isResolvable()) {
                 options = options.withAllowRequest(requestGates.get());
             }
-            if (adapterFactories.isResolvable()) {
-                AdapterFactory factory = adapterFactories.get();
-                options = options.withAdapterFactory(factory);
-                LOG.log(Level.INFO, "namespaces use the adapters of the CDI bean {0}", factory.getClass().getName());
-            }
+            options = options.withAdapterFactory(adapterFactory(AdapterOptionsReader.read(settings)));
             scheduler = Schedulers.create();
             binder = new JsonbValueBinder(JsonbBuilder.create());
             requestContextDecorator = new RequestContextDecorator(requestContexts);
@@ -98,6 +98,23 @@ public class SocketIoRuntime {
             fireObservedSocketEvents(server);
         }
         return server;
+    }
+
+    /** The application's own factory (a CDI bean) wins over {@code tidewire.adapter}; the log says which is used. */
+    private AdapterFactory adapterFactory(Optional<RedisAdapterOptions> redis) {
+        if (adapterFactories.isResolvable()) {
+            AdapterFactory factory = adapterFactories.get();
+            LOG.log(Level.INFO, "namespaces use the adapters of the CDI bean {0}{1}", factory.getClass().getName(),
+                    redis.isPresent() ? " (it wins over " + AdapterOptionsReader.ADAPTER + "=redis)" : "");
+            return factory;
+        }
+        if (redis.isPresent()) {
+            LOG.log(Level.INFO, "namespaces use the Redis adapter: {0}, channel key {1}", redis.get().redactedUri(),
+                    redis.get().key());
+            return new RedisAdapterFactory(redis.get());
+        }
+        LOG.log(Level.INFO, "namespaces use the in-memory adapter: this node only");
+        return AdapterFactory.LOCAL;
     }
 
     /** Sets up the socket events the deployment observes, before application code sees the server: none is missed. */

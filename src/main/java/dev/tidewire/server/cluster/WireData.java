@@ -5,12 +5,15 @@ import dev.tidewire.server.SocketDetails;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The parts of {@link ClusterMessage} data as the reference writes them: options, packets, sockets. */
+/**
+ * The parts of {@link ClusterMessage} data as the reference writes them: options, packets, sockets. Options and
+ * sockets have their wire forms on {@link BroadcastOptions} and {@link SocketDetails}, which the Redis adapter
+ * shares.
+ */
 final class WireData {
     /** The reference's {@code PacketType.EVENT}; its encoder turns it into a binary event when needed. */
     static final int EVENT = 2;
@@ -18,28 +21,13 @@ final class WireData {
     private WireData() {
     }
 
-    /** {@code {rooms, except, flags}}, flags holding only those set, as the reference sends them. */
     static Map<String, Object> options(BroadcastOptions options) {
-        Map<String, Object> flags = new LinkedHashMap<>();
-        if (options.isVolatile()) flags.put("volatile", true);
-        if (options.timeoutMillis() > 0) flags.put("timeout", options.timeoutMillis());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rooms", new ArrayList<>(options.rooms()));
-        out.put("except", new ArrayList<>(options.except()));
-        out.put("flags", flags);
-        return out;
+        return options.toWire();
     }
 
-    /** Another node's options; the {@code local} flag is that node's business and never applies here. */
+    /** Another node's options; anything but an object means every socket. */
     static BroadcastOptions options(Object wire) {
-        if (!(wire instanceof Map<?, ?> map)) return BroadcastOptions.ALL;
-        long timeout = 0;
-        boolean isVolatile = false;
-        if (map.get("flags") instanceof Map<?, ?> flags) {
-            isVolatile = Boolean.TRUE.equals(flags.get("volatile"));
-            if (flags.get("timeout") instanceof Number n && n.longValue() > 0) timeout = n.longValue();
-        }
-        return new BroadcastOptions(strings(map.get("rooms")), strings(map.get("except")), isVolatile, false, timeout);
+        return wire instanceof Map<?, ?> map ? BroadcastOptions.fromWire(map) : BroadcastOptions.ALL;
     }
 
     static Map<String, Object> packet(List<Object> data, String nsp) {
@@ -60,30 +48,19 @@ final class WireData {
     }
 
     static Map<String, Object> socket(SocketDetails s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id());
-        out.put("handshake", s.handshake());
-        out.put("rooms", s.roomList());
-        out.put("data", s.data());
-        return out;
+        return s.toWire();
     }
 
     /** A socket of another node, or {@code null} when the entry is not one. */
     static SocketDetails socket(Object wire) {
-        if (!(wire instanceof Map<?, ?> map) || !(map.get("id") instanceof String id)) return null;
-        return new SocketDetails(id, stringKeys(map.get("handshake")), strings(map.get("rooms")),
-                stringKeys(map.get("data")));
+        try {
+            return SocketDetails.fromWire(wire);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static Set<String> strings(Object list) {
-        Set<String> out = new LinkedHashSet<>();
-        if (list instanceof List<?> l) for (Object o : l) if (o instanceof String s) out.add(s);
-        return out;
-    }
-
-    private static Map<String, Object> stringKeys(Object map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (map instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
+        return BroadcastOptions.roomsFromWire(list);
     }
 }

@@ -1,0 +1,223 @@
+package dev.tidewire.internal.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ConnectionFuture;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.event.Event;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
+import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import reactor.core.Disposable;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * This node's link to Redis, shared by every namespace: one Lettuce client with its own threads, one connection for
+ * publishing and commands, one pub/sub connection. Nothing here blocks its caller but {@link #close()}.
+ * <p>
+ * Lettuce reconnects a lost connection by itself and resubscribes; this class also retries a first connection that
+ * failed (Redis down when the application started) and subscribes again whatever a namespace asked for while
+ * disconnected. While a connection is down, commands are refused at once rather than queued, so that cross-node
+ * operations fail fast with a {@link RedisUnavailableException}.
+ */
+final class RedisLink {
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    /** Reconnection delays, as short as the reference's node-redis keeps them: 50 ms doubling up to 2 s. */
+    private static final Delay RECONNECT_DELAY = Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2,
+            TimeUnit.MILLISECONDS);
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 2;
+
+    private final RedisURI uri;
+    private final String safeUri;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final Reachability reachability;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final Disposable connectionEvents;
+    private volatile StatefulRedisConnection<String, byte[]> commands;
+    private volatile StatefulRedisPubSubConnection<String, byte[]> pubSub;
+    private volatile boolean closed;
+
+    RedisLink(RedisAdapterOptions options) {
+        this.uri = options.redisUri();
+        this.safeUri = options.redactedUri();
+        this.reachability = new Reachability(safeUri);
+        this.resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .threadFactoryProvider(RedisLink::threadFactory)
+                .reconnectDelay(RECONNECT_DELAY)
+                .build();
+        this.client = RedisClient.create(resources);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(options.requestsTimeoutMillis())))
+                .build());
+        this.connectionEvents = resources.eventBus().get().subscribe(this::onConnectionEvent);
+        connect(0, "commands", c -> client.connectAsync(CODEC, c), c -> commands = c);
+        connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected);
+    }
+
+    /** Lettuce's threads, named as Tidewire's own ("tidewire-redis-…"), daemons: they never hold the JVM up. */
+    private static DefaultThreadFactory threadFactory(String poolName) {
+        String name = poolName.startsWith("lettuce-") ? poolName.substring("lettuce-".length()) : poolName;
+        return new DefaultThreadFactory("tidewire-redis-" + name, true);
+    }
+
+    private <C extends StatefulConnection<?, ?>> void connect(int attempt, String what,
+                                                   Function<RedisURI, ConnectionFuture<C>> connector,
+                                                   Consumer<C> connected) {
+        if (closed) return;
+        connector.apply(uri).whenComplete((connection, error) -> {
+            if (error != null) {
+                reachability.connectFailed(error);
+                retry(attempt, () -> connect(attempt + 1, what, connector, connected));
+            } else if (closed) {
+                connection.closeAsync();
+            } else {
+                connected.accept(connection);
+            }
+        });
+    }
+
+    private void retry(int attempt, Runnable again) {
+        if (closed) return;
+        long delay = RECONNECT_DELAY.createDelay(attempt + 1L).toMillis();
+        try {
+            resources.eventExecutorGroup().schedule(again, delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) { // the executor is shutting down: the link is closing
+            Reachability.LOG.log(Level.DEBUG, "no further connection attempt: {0}", e.toString());
+        }
+    }
+
+    private void pubSubConnected(StatefulRedisPubSubConnection<String, byte[]> connection) {
+        connection.addListener(subscriptions);
+        pubSub = connection;
+        subscribeAll();
+    }
+
+    private void onConnectionEvent(Event event) {
+        if (closed) return;
+        if (event instanceof ConnectionActivatedEvent activated) {
+            reachability.activated(activated.localAddress());
+            subscribeAll(); // what was asked while this connection was down
+        } else if (event instanceof ConnectionDeactivatedEvent deactivated) {
+            reachability.deactivated(deactivated.localAddress());
+        }
+    }
+
+    /**
+     * (Re)subscribes every pattern and channel a namespace listens to; Redis ignores repeated subscriptions. Patterns
+     * first: once another node counts this one on a request channel, its broadcasts reach this one too.
+     */
+    private void subscribeAll() {
+        StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
+        if (p == null || closed) return;
+        String[] patterns = subscriptions.patterns().toArray(String[]::new);
+        String[] channels = subscriptions.channels().toArray(String[]::new); // one command: all at once
+        if (patterns.length > 0) p.async().psubscribe(patterns);
+        if (channels.length > 0) p.async().subscribe(channels);
+    }
+
+    // ---------------------------------------------------------------- for the adapters
+
+    void subscribe(String channel, Consumer<byte[]> handler) {
+        subscriptions.addChannel(channel, handler);
+        StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
+        if (p != null) p.async().subscribe(channel); // if refused, subscribeAll sends it once connected
+    }
+
+    void subscribePattern(String pattern, Consumer<byte[]> handler) {
+        subscriptions.addPattern(pattern, handler);
+        StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
+        if (p != null) p.async().psubscribe(pattern);
+    }
+
+    void unsubscribe(String channel) {
+        subscriptions.removeChannel(channel);
+        StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
+        if (p != null && !closed) p.async().unsubscribe(channel);
+    }
+
+    void unsubscribePattern(String pattern) {
+        subscriptions.removePattern(pattern);
+        StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
+        if (p != null && !closed) p.async().punsubscribe(pattern);
+    }
+
+    /** Publishes; the stage fails with {@link RedisUnavailableException} when Redis cannot be reached. */
+    CompletionStage<Void> publish(String channel, byte[] message) {
+        StatefulRedisConnection<String, byte[]> c = commands;
+        if (c == null) return notConnected();
+        try {
+            return c.async().publish(channel, message).handle((receivers, error) -> {
+                if (error != null) throw unavailable(error);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(unavailable(e));
+        }
+    }
+
+    /** How many connections (nodes, for a request channel) listen to {@code channel}: Redis's PUBSUB NUMSUB. */
+    CompletionStage<Long> subscriberCount(String channel) {
+        StatefulRedisConnection<String, byte[]> c = commands;
+        if (c == null) return notConnected();
+        try {
+            return c.async().pubsubNumsub(channel).handle((counts, error) -> {
+                if (error != null) throw unavailable(error);
+                Long count = counts.get(channel);
+                return count == null ? 0L : count;
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(unavailable(e));
+        }
+    }
+
+    /** A fire-and-forget message did not get out: worth a warning once per incident. */
+    void publishFailed(String what, Throwable error) {
+        reachability.publishFailed(what, error);
+    }
+
+    private <T> CompletionStage<T> notConnected() {
+        return CompletableFuture.failedFuture(new RedisUnavailableException("Redis at " + safeUri
+                + " is not connected yet", null));
+    }
+
+    private RedisUnavailableException unavailable(Throwable error) {
+        Throwable cause = Causes.unwrap(error);
+        if (cause instanceof RedisUnavailableException known) return known;
+        return new RedisUnavailableException("Redis at " + safeUri + " is unreachable: " + Causes.message(cause), cause);
+    }
+
+    /** Closes the connections and stops Lettuce's threads; waits for them a few seconds at most. */
+    void close() {
+        closed = true;
+        connectionEvents.dispose();
+        try {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS));
+        } catch (RuntimeException e) {
+            Reachability.LOG.log(Level.WARNING, "closing the Redis client: {0}", e.toString());
+        }
+        resources.shutdown(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS);
+    }
+}

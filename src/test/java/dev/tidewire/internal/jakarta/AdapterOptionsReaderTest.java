@@ -1,0 +1,78 @@
+package dev.tidewire.internal.jakarta;
+
+import dev.tidewire.internal.redis.RedisAdapterOptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link AdapterOptionsReader} over servlet context parameters: the in-memory adapter unless {@code redis} is asked
+ * for, the Redis keys with the reference's defaults, and a clear stop for an unknown adapter or a bad value.
+ */
+class AdapterOptionsReaderTest {
+    private final Map<String, String> params = new HashMap<>();
+
+    private Optional<RedisAdapterOptions> read() {
+        return AdapterOptionsReader.read(ContextParameters.settingsOf(params));
+    }
+
+    private void given(String key, String value) {
+        params.put("tidewire." + key, value);
+    }
+
+    @Test
+    void theInMemoryAdapterUnlessRedisIsAskedFor() {
+        assertEquals(Optional.empty(), read());
+        given("redis.uri", "redis://cache:6380"); // read only with tidewire.adapter=redis
+        given("adapter", "memory");
+        assertEquals(Optional.empty(), read());
+    }
+
+    @Test
+    void redisAloneHasTheReferenceDefaults() {
+        given("adapter", " redis ");
+        RedisAdapterOptions options = read().orElseThrow();
+        assertEquals(RedisAdapterOptions.defaults(), options);
+        assertEquals("redis://localhost:6379", options.uri());
+        assertEquals("socket.io", options.key());
+        assertEquals(5000, options.requestsTimeoutMillis());
+    }
+
+    @Test
+    void everyRedisKeyIsRead() {
+        given("adapter", "redis");
+        given("redis.uri", "redis://:secret@cache.internal:6380/2");
+        given("redis.key", "chat");
+        given("redis.requestsTimeout", "1e4");
+        RedisAdapterOptions options = read().orElseThrow();
+        assertEquals(new RedisAdapterOptions("redis://:secret@cache.internal:6380/2", "chat", 10_000, false), options);
+        assertEquals("redis://cache.internal:6380/2", options.redactedUri(), "no password in the logs");
+    }
+
+    @Test
+    void anUnknownAdapterStopsAndNamesTheChoices() {
+        given("adapter", "redis-streams");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+        assertTrue(e.getMessage().contains("tidewire.adapter must be memory or redis, was: redis-streams"),
+                e.getMessage());
+    }
+
+    @Test
+    void aBadRedisValueStopsWithItsKey() {
+        given("adapter", "redis");
+        given("redis.uri", "http://cache:6379");
+        IllegalArgumentException uri = assertThrows(IllegalArgumentException.class, this::read);
+        assertTrue(uri.getMessage().contains("tidewire.redis.uri"), uri.getMessage());
+        assertTrue(uri.getMessage().contains("http://cache:6379"), uri.getMessage());
+        params.remove("tidewire.redis.uri");
+        given("redis.requestsTimeout", "0");
+        IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, this::read);
+        assertTrue(timeout.getMessage().contains("tidewire.redis.requestsTimeout must be positive"), timeout.getMessage());
+    }
+}

@@ -1,0 +1,354 @@
+package dev.tidewire.server;
+
+import dev.tidewire.internal.redis.Eventually;
+import dev.tidewire.internal.redis.RedisAdapterFactory;
+import dev.tidewire.internal.redis.RedisAdapterOptions;
+import dev.tidewire.internal.redis.RedisProbe;
+import dev.tidewire.internal.redis.RedisServer;
+import dev.tidewire.internal.redis.RedisUnavailableException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two servers, each with its own {@link RedisAdapterFactory}, on one real {@code redis-server}: every operation of
+ * one node reaches the sockets of the other through Redis, in the reference Redis adapter's messages. Messages
+ * arrive asynchronously, so a test waits for what it expects; that nothing else arrived is shown by a marker sent
+ * afterwards (Redis keeps one publisher's messages in order, and a node handles them in order).
+ */
+class RedisAdapterTest {
+    private static final String REQUESTS = "socket.io-request#/#";
+
+    private final RedisServer redis = RedisServer.start();
+    private final SioTestServer a = node(RedisAdapterOptions.defaults());
+    private final SioTestServer b = node(RedisAdapterOptions.defaults());
+    private final SioTestServer.Peer onA = a.connect();
+    private final SioTestServer.Peer onB = b.connect();
+    private final Socket socketOnA;
+    private final Socket socketOnB;
+
+    RedisAdapterTest() {
+        socketOnA = a.io.sockets().sockets().get(onA.connectTo("/"));
+        socketOnB = b.io.sockets().sockets().get(onB.connectTo("/"));
+        awaitServerCount(2, a, b);
+    }
+
+    private SioTestServer node(RedisAdapterOptions options) {
+        return new SioTestServer(SocketIoOptions.defaults()
+                .withAdapterFactory(new RedisAdapterFactory(options.withUri(redis.uri()))));
+    }
+
+    @AfterEach
+    void stop() {
+        a.io.close();
+        b.io.close();
+        redis.close();
+    }
+
+    @Test
+    void eachNodeCountsTheSubscribersOfTheRequestChannel() throws Exception {
+        assertEquals(2, a.io.serverCount().toCompletableFuture().get(5, SECONDS));
+        assertEquals(2, b.io.serverCount().toCompletableFuture().get(5, SECONDS));
+    }
+
+    @Test
+    void aBroadcastReachesTheClientsOfBothNodes() {
+        int ma = onA.mark();
+        int mb = onB.mark();
+        a.io.emit("hello", 1, Map.of("k", "v"));
+        assertEquals(List.of("42[\"hello\",1,{\"k\":\"v\"}]"), onA.textsSince(ma));
+        awaitTexts(onB, mb, "42[\"hello\",1,{\"k\":\"v\"}]");
+    }
+
+    @Test
+    void roomsAndExclusionsAreResolvedOnTheNodeOfEachSocket() {
+        socketOnB.join("news");
+        int ma = onA.mark();
+        int mb = onB.mark();
+        a.io.to("news").emit("headline"); // a one-room broadcast: on the room's own channel
+        a.io.to("news", "sports").emit("digest");
+        a.io.except("news").emit("others");
+        assertEquals(List.of("42[\"others\"]"), onA.textsSince(ma));
+        a.io.to(socketOnB.id()).emit("marker");
+        awaitTexts(onB, mb, "42[\"headline\"]", "42[\"digest\"]", "42[\"marker\"]");
+    }
+
+    @Test
+    void binaryArgumentsCrossAsBinary() {
+        int mb = onB.mark();
+        a.io.emit("file", (Object) new byte[]{1, 2, 3});
+        Eventually.until("the binary event on b", () -> onB.framesSince(mb).size() == 2);
+        List<Object> frames = onB.framesSince(mb);
+        assertEquals("451-[\"file\",{\"_placeholder\":true,\"num\":0}]", frames.get(0));
+        assertTrue(frames.get(1) instanceof byte[] bytes && bytes.length == 3 && bytes[2] == 3, frames.toString());
+    }
+
+    @Test
+    void aLocalBroadcastStaysOnItsNode() {
+        int ma = onA.mark();
+        int mb = onB.mark();
+        a.io.local().emit("here");
+        a.io.local().socketsJoin("local-only");
+        assertEquals(List.of("42[\"here\"]"), onA.textsSince(ma));
+        a.io.to(socketOnB.id()).emit("marker");
+        awaitTexts(onB, mb, "42[\"marker\"]");
+        assertFalse(socketOnB.rooms().contains("local-only"));
+        assertTrue(socketOnA.rooms().contains("local-only"));
+    }
+
+    @Test
+    void socketsJoinLeaveAndDisconnectReachTheOtherNode() {
+        a.io.sockets().socketsJoin("all");
+        assertTrue(socketOnA.rooms().contains("all"), "at once on this node");
+        Eventually.until("b's socket in room all", () -> socketOnB.rooms().contains("all"));
+        a.io.in("all").socketsLeave("all");
+        Eventually.until("b's socket out of room all", () -> !socketOnB.rooms().contains("all"));
+        int mb = onB.mark();
+        a.io.except(socketOnA.id()).disconnectSockets(false);
+        awaitTexts(onB, mb, "41");
+        assertFalse(socketOnB.connected());
+        assertTrue(socketOnA.connected());
+    }
+
+    @Test
+    void fetchSocketsFindsTheSocketsOfBothNodes() throws Exception {
+        socketOnB.join("news");
+        socketOnB.data().put("nick", "bea");
+        List<RemoteSocket> all = a.io.fetchSockets().toCompletableFuture().get(5, SECONDS);
+        assertEquals(Set.of(socketOnA.id(), socketOnB.id()), all.stream().map(RemoteSocket::id).collect(Collectors.toSet()));
+        assertTrue(all.contains(socketOnA), "the local one is the socket itself");
+        RemoteSocket remote = all.stream().filter(s -> !s.isLocal()).findFirst().orElseThrow();
+        assertEquals(Set.of(socketOnB.id(), "news"), remote.rooms());
+        assertEquals(Map.of("nick", "bea"), remote.data());
+        assertEquals("127.0.0.1", remote.handshake().address());
+        assertEquals("websocket", remote.handshake().queryParam("transport"));
+        assertEquals(List.of(socketOnB.id()),
+                ids(a.io.in("news").fetchSockets().toCompletableFuture().get(5, SECONDS)));
+        assertEquals(List.of(socketOnA.id()),
+                ids(a.io.except("news").fetchSockets().toCompletableFuture().get(5, SECONDS)));
+    }
+
+    @Test
+    void aRemoteSocketsOperationsReachItOnItsNode() throws Exception {
+        RemoteSocket remote = a.io.in(socketOnB.id()).fetchSockets().toCompletableFuture().get(5, SECONDS).get(0);
+        assertFalse(remote.isLocal());
+        int mb = onB.mark();
+        remote.emit("direct", "hi");
+        awaitTexts(onB, mb, "42[\"direct\",\"hi\"]");
+        remote.join("vip");
+        Eventually.until("b's socket in vip", () -> socketOnB.rooms().contains("vip"));
+        remote.leave("vip");
+        Eventually.until("b's socket out of vip", () -> !socketOnB.rooms().contains("vip"));
+        remote.disconnect(false);
+        Eventually.until("b's socket disconnected", () -> !socketOnB.connected());
+    }
+
+    @Test
+    void aBroadcastWithAcksCollectsTheAnswersOfBothNodes() throws Exception {
+        int mb = onB.mark();
+        CompletableFuture<List<Object>> answers = a.io.timeout(5000).emitWithAck("question", 7).toCompletableFuture();
+        String idA = ackIdOf(onA.lastText());
+        awaitTexts(onB, mb, 1);
+        String idB = ackIdOf(onB.textsSince(mb).get(0));
+        onA.send("43" + idA + "[\"from a\"]");
+        assertFalse(answers.isDone(), "b's client has not answered yet");
+        onB.send("43" + idB + "[\"from b\",{\"more\":true}]");
+        assertEquals(Set.of("from a", "from b"), Set.copyOf(answers.get(5, SECONDS)));
+    }
+
+    @Test
+    void serverSideEmitReachesTheOtherNodesHandlersAndCollectsTheirAcks() throws Exception {
+        List<List<Object>> heard = Collections.synchronizedList(new ArrayList<>());
+        b.io.onServerSideEmit("ping", (args, ack) -> {
+            heard.add(args);
+            ack.send("pong from b");
+        });
+        a.io.serverSideEmit("ping", 1);
+        Eventually.until("b's handler called", () -> heard.size() == 1);
+        assertEquals(List.of(1L), heard.get(0), "JSON numbers, as between Node nodes");
+        assertEquals(List.of("pong from b"),
+                a.io.serverSideEmitWithAck(5000, "ping", 2).toCompletableFuture().get(5, SECONDS));
+    }
+
+    @Test
+    void answersMayGoOnTheRequestersOwnChannel() throws Exception {
+        RedisAdapterOptions specific = RedisAdapterOptions.defaults().withKey("specific")
+                .withPublishOnSpecificResponseChannel(true);
+        SioTestServer c = node(specific);
+        SioTestServer d = node(specific);
+        try (RedisProbe probe = new RedisProbe(redis.uri())) {
+            probe.psubscribe("specific-response#/#*");
+            SioTestServer.Peer onD = d.connect();
+            String idOnD = onD.connectTo("/");
+            awaitServerCount(2, c, d);
+            assertEquals(List.of(idOnD), ids(c.io.fetchSockets().toCompletableFuture().get(5, SECONDS)));
+            Eventually.until("the answer seen on its channel", () -> !probe.heard().isEmpty());
+            String channel = probe.heard().get(0).channel();
+            assertTrue(channel.matches("specific-response#/#\\w{6}#"), channel);
+        } finally {
+            c.io.close();
+            d.io.close();
+        }
+    }
+
+    @Test
+    void aRequestThatANodeNeverAnswersTimesOut() throws Exception {
+        try (RedisProbe silent = new RedisProbe(redis.uri())) {
+            silent.subscribe(REQUESTS); // counted as a node, answers nothing
+            awaitServerCount(3, a);
+            int timers = a.clock.pendingTimers();
+            CompletableFuture<List<RemoteSocket>> found = a.io.timeout(300).fetchSockets().toCompletableFuture();
+            Eventually.until("the request sent", () -> a.clock.pendingTimers() > timers);
+            a.clock.advance(299);
+            assertFalse(found.isDone());
+            a.clock.advance(1);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> found.get(5, SECONDS));
+            ClusterTimeoutException timeout = assertInstanceOf(ClusterTimeoutException.class, e.getCause());
+            assertTrue(timeout.responses().contains(socketOnA), "this node's sockets: " + timeout.responses());
+        }
+    }
+
+    @Test
+    void whileRedisIsDownLocalDeliveryGoesOnAndClusterOperationsFailFastThenWorkAgain() throws Exception {
+        redis.stop();
+        Eventually.until("a to notice", () -> serverCountFails(a));
+        int ma = onA.mark();
+        a.io.emit("still here");
+        a.io.emit("and here");
+        assertEquals(List.of("42[\"still here\"]", "42[\"and here\"]"), onA.textsSince(ma));
+
+        ExecutionException fetch = assertThrows(ExecutionException.class,
+                () -> a.io.fetchSockets().toCompletableFuture().get(1, SECONDS));
+        assertInstanceOf(RedisUnavailableException.class, fetch.getCause());
+        ExecutionException emit = assertThrows(ExecutionException.class,
+                () -> a.io.serverSideEmitWithAck(5000, "ping").toCompletableFuture().get(1, SECONDS));
+        assertInstanceOf(RedisUnavailableException.class, emit.getCause());
+        CompletableFuture<List<Object>> acks = a.io.timeout(5000).emitWithAck("local acks").toCompletableFuture();
+        onA.send("43" + ackIdOf(onA.lastText()) + "[\"only a\"]");
+        assertEquals(List.of("only a"), acks.get(1, SECONDS), "the other node is not counted while Redis is down");
+
+        redis.startAgain();
+        awaitServerCount(2, a, b);
+        int mb = onB.mark();
+        a.io.emit("back");
+        awaitTexts(onB, mb, "42[\"back\"]");
+        ma = onA.mark();
+        b.io.emit("both ways");
+        awaitTexts(onA, ma, "42[\"both ways\"]");
+        assertEquals(2, a.io.fetchSockets().toCompletableFuture().get(5, SECONDS).size());
+    }
+
+    @Test
+    void aNodeStartedWhileRedisIsDownJoinsTheClusterOnceRedisIsUp() throws Exception {
+        redis.stop();
+        SioTestServer c = node(RedisAdapterOptions.defaults());
+        try {
+            SioTestServer.Peer onC = c.connect();
+            onC.connectTo("/");
+            int mc = onC.mark();
+            c.io.emit("alone");
+            assertEquals(List.of("42[\"alone\"]"), onC.textsSince(mc));
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> c.io.fetchSockets().toCompletableFuture().get(1, SECONDS));
+            assertInstanceOf(RedisUnavailableException.class, e.getCause());
+
+            redis.startAgain();
+            awaitServerCount(3, a, b, c);
+            int mb = onB.mark();
+            c.io.emit("joined");
+            awaitTexts(onB, mb, "42[\"joined\"]");
+        } finally {
+            c.io.close();
+        }
+    }
+
+    @Test
+    void messagesThatAreNotInTheReferencesFormatAreIgnored() {
+        try (RedisProbe probe = new RedisProbe(redis.uri())) {
+            byte[][] broadcasts = {
+                    {(byte) 0xc1}, // never used in MessagePack
+                    {(byte) 0xa2, 'h', 'i'}, // a string, not [uid, packet, opts]
+                    {(byte) 0x92, (byte) 0xa1, 'x', (byte) 0x80}, // a packet without data
+                    {(byte) 0xdd, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // an array of 2^31 - 1 items, none there
+                    {(byte) 0xc6, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // a 2 GB bin, not there
+                    {},
+            };
+            for (byte[] garbage : broadcasts) probe.publish("socket.io#/#", garbage);
+            for (String garbage : List.of("{not json", "{\"type\":99}", "{\"type\":\"x\"}", "{\"type\":5}",
+                    "{\"type\":6,\"data\":[]}", "{\"type\":2,\"opts\":[1]}", "[1,2]", "{\"type\":7,\"requestId\":\"r\"}")) {
+                probe.publish(REQUESTS, garbage);
+            }
+            probe.publish("socket.io-response#/#", "{\"requestId\":1}");
+            probe.publish("socket.io-response#/#", "\"just a string\"".getBytes(StandardCharsets.UTF_8));
+        }
+        int mb = onB.mark();
+        a.io.emit("still working");
+        awaitTexts(onB, mb, "42[\"still working\"]");
+        assertTrue(socketOnB.connected());
+    }
+
+    @Test
+    void closingTheServerLeavesNoRedisThreadBehind() {
+        a.io.close();
+        b.io.close();
+        Eventually.until("no tidewire-redis thread", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("tidewire-redis")));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Waits until each server counts {@code count} nodes (subscriptions are confirmed asynchronously). */
+    static void awaitServerCount(int count, SioTestServer... servers) {
+        for (SioTestServer server : servers) {
+            Eventually.until(count + " nodes subscribed", () -> {
+                try {
+                    return server.io.serverCount().toCompletableFuture().get(5, SECONDS) == count;
+                } catch (Exception e) {
+                    return false; // not connected yet
+                }
+            });
+        }
+    }
+
+    private static boolean serverCountFails(SioTestServer server) {
+        try {
+            server.io.serverCount().toCompletableFuture().get(5, SECONDS);
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    private static void awaitTexts(SioTestServer.Peer peer, int mark, String... expected) {
+        awaitTexts(peer, mark, expected.length);
+        assertEquals(List.of(expected), peer.textsSince(mark));
+    }
+
+    private static void awaitTexts(SioTestServer.Peer peer, int mark, int count) {
+        Eventually.until(count + " frames", () -> peer.textsSince(mark).size() >= count);
+    }
+
+    private static String ackIdOf(String frame) {
+        return frame.substring(2, frame.indexOf('[')); // 42<id>[...]
+    }
+
+    private static List<String> ids(List<RemoteSocket> sockets) {
+        return sockets.stream().map(RemoteSocket::id).toList();
+    }
+}

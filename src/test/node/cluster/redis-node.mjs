@@ -1,0 +1,135 @@
+// A Node node of a mixed Redis cluster, for RedisMixedClusterTest: a socket.io server with the reference's
+// @socket.io/redis-adapter, one socket.io-client connected to it, and the reference's @socket.io/redis-emitter.
+// Usage: node cluster/redis-node.mjs <redis url> [key]
+// It reads one JSON command per line on stdin ({id, cmd, ...}) and writes one JSON line per event on stdout:
+// {type: "ready", port, clientId}, {type: "reply", id, result | error}, {type: "client-event", event, args},
+// {type: "server-side-event", event, args}. Binary values travel as {"$binary": "<base64>"}.
+import { createServer } from "node:http";
+import { createInterface } from "node:readline";
+import { Server } from "socket.io";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Emitter } from "@socket.io/redis-emitter";
+import { createClient } from "redis";
+import { io as connectClient } from "socket.io-client";
+
+const [redisUrl, key = "socket.io"] = process.argv.slice(2);
+
+const write = (line) => process.stdout.write(JSON.stringify(line) + "\n");
+
+const toWire = (value) => {
+  if (Buffer.isBuffer(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    return { $binary: Buffer.from(value).toString("base64") };
+  }
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(v)]));
+  }
+  return value;
+};
+
+const fromWire = (value) => {
+  if (Array.isArray(value)) return value.map(fromWire);
+  if (value && typeof value === "object") {
+    if (typeof value.$binary === "string") return Buffer.from(value.$binary, "base64");
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromWire(v)]));
+  }
+  return value;
+};
+
+const pubClient = createClient({ url: redisUrl });
+const subClient = pubClient.duplicate();
+const emitterClient = pubClient.duplicate();
+for (const c of [pubClient, subClient, emitterClient]) c.on("error", (e) => process.stderr.write(`redis: ${e}\n`));
+await Promise.all([pubClient.connect(), subClient.connect(), emitterClient.connect()]);
+
+const httpServer = createServer();
+const io = new Server(httpServer, { adapter: createAdapter(pubClient, subClient, { key }) });
+const emitter = new Emitter(emitterClient, { key });
+
+io.on("connection", (socket) => {
+  socket.data.nick = "nina";
+  socket.join("node-room");
+});
+
+// server-side emits of the other nodes; answered when they await an answer
+io.on("ping", (...args) => {
+  const ack = typeof args.at(-1) === "function" ? args.pop() : null;
+  write({ type: "server-side-event", event: "ping", args: toWire(args) });
+  if (ack) ack("pong from node");
+});
+
+await new Promise((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+const port = httpServer.address().port;
+
+const client = connectClient(`http://127.0.0.1:${port}`, { transports: ["websocket"], reconnection: false });
+client.onAny((event, ...args) => {
+  const ack = typeof args.at(-1) === "function" ? args.pop() : null;
+  write({ type: "client-event", event, args: toWire(args) });
+  if (ack) ack("from node client");
+});
+await new Promise((resolve, reject) => {
+  client.on("connect", resolve);
+  client.on("connect_error", reject);
+});
+
+const target = (room) => (room ? io.to(room) : io);
+
+const commands = {
+  serverCount: () => io.of("/").adapter.serverCount(),
+  emit: ({ room, event, args = [] }) => {
+    target(room).emit(event, ...fromWire(args));
+    return true;
+  },
+  emitWithAck: ({ room, event, args = [], timeout = 5000 }) =>
+    target(room).timeout(timeout).emitWithAck(event, ...fromWire(args)),
+  emitterEmit: ({ room, event, args = [] }) => {
+    (room ? emitter.to(room) : emitter).emit(event, ...fromWire(args));
+    return true;
+  },
+  fetchSockets: async ({ room }) =>
+    (await (room ? io.in(room) : io).fetchSockets()).map((s) => ({
+      id: s.id,
+      rooms: [...s.rooms],
+      data: s.data,
+      address: s.handshake.address,
+    })),
+  remoteJoin: async ({ socketId, room }) => {
+    const [socket] = await io.in(socketId).fetchSockets();
+    socket.join(room);
+    return true;
+  },
+  remoteEmit: async ({ socketId, event, args = [] }) => {
+    const [socket] = await io.in(socketId).fetchSockets();
+    socket.emit(event, ...fromWire(args));
+    return true;
+  },
+  // waits for the other nodes as long as the adapter's requestsTimeout (5 s)
+  disconnectSockets: ({ room }) => {
+    target(room).disconnectSockets();
+    return true;
+  },
+  serverSideEmitWithAck: ({ event, args = [] }) => io.serverSideEmitWithAck(event, ...fromWire(args)),
+  allRooms: async () => [...(await io.of("/").adapter.allRooms())],
+};
+
+const lines = createInterface({ input: process.stdin });
+lines.on("line", async (line) => {
+  let id;
+  try {
+    const command = JSON.parse(line);
+    id = command.id;
+    const run = commands[command.cmd];
+    if (!run) throw new Error(`unknown command ${command.cmd}`);
+    write({ type: "reply", id, result: toWire(await run(command)) });
+  } catch (e) {
+    write({ type: "reply", id, error: String(e && e.message ? e.message : e) });
+  }
+});
+lines.on("close", async () => {
+  client.close();
+  io.close();
+  await Promise.allSettled([pubClient.quit(), subClient.quit(), emitterClient.quit()]);
+  process.exit(0);
+});
+
+write({ type: "ready", port, clientId: client.id });
