@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * JSON command a line on its standard input; what its client and its server-side handlers receive comes back as
  * events.
  */
-final class NodeRedisNode implements AutoCloseable {
+public final class NodeRedisNode implements AutoCloseable {
     private static final long REPLY_TIMEOUT_SECONDS = 15;
 
     private final Process process;
@@ -62,7 +62,7 @@ final class NodeRedisNode implements AutoCloseable {
         return dir;
     }
 
-    static NodeRedisNode start(String redisUri) {
+    public static NodeRedisNode start(String redisUri) {
         try {
             Process process = new ProcessBuilder("node", "cluster/redis-node.mjs", redisUri)
                     .directory(suiteDirectory().toFile())
@@ -81,12 +81,12 @@ final class NodeRedisNode implements AutoCloseable {
     }
 
     /** The socket id of the Node node's own client. */
-    String clientId() {
+    public String clientId() {
         return (String) ready.join().get("clientId");
     }
 
     /** Runs a command and returns its result; a failure on the Node side fails the test. */
-    Object call(String command, Object... params) {
+    public Object call(String command, Object... params) {
         try {
             return callAsync(command, params).get(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -125,7 +125,7 @@ final class NodeRedisNode implements AutoCloseable {
     }
 
     /** The arguments of the events named {@code event} that the Node client received. */
-    synchronized List<List<Object>> clientEvents(String event) {
+    public synchronized List<List<Object>> clientEvents(String event) {
         return events("client-event").stream().filter(e -> event.equals(e.get("event")))
                 .map(e -> fromWire(e.get("args"))).toList();
     }
