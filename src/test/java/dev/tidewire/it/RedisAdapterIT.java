@@ -35,7 +35,7 @@ class RedisAdapterIT extends WithJavaClients {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        redis = RedisServer.start();
+        if (redis == null) redis = RedisServer.start();
         return Deployments.conformanceWar(Map.of("tidewire.adapter", "redis", "tidewire.redis.uri", redis.uri()));
     }
 

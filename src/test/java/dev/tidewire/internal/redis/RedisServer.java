@@ -38,6 +38,8 @@ public final class RedisServer implements AutoCloseable {
         try {
             RedisServer server = new RedisServer(binary(), Files.createTempDirectory("tidewire-redis"), freePort());
             server.startAgain();
+            // a test that fails before its clean-up (a deployment that fails) must not leave a Redis running
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "redis-server-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
