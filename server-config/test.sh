@@ -15,6 +15,8 @@ command -v npm >/dev/null || missing+=(npm)
 command -v taskset >/dev/null || missing+=(util-linux)
 # the cluster adapters' tests start their own Redis (Debian's redis-server)
 command -v redis-server >/dev/null || missing+=(redis-server)
+# ClusterIT balances two nodes with nginx (server-config/cluster.sh)
+command -v nginx >/dev/null || missing+=(nginx)
 # the chat demo's browser tests (ChatBrowserIT) drive Debian's Chromium through playwright-core
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 if ((${#missing[@]})); then
