@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -112,10 +111,5 @@ final class SessionLog {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** For tests and monitoring: broadcasts and sessions kept now. */
-    synchronized Map<String, Integer> sizes() {
-        return Map.of("packets", packets.size(), "sessions", sessions.size());
     }
 }

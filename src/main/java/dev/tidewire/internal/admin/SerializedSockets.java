@@ -17,6 +17,9 @@ final class SerializedSockets {
     static final String ADMIN_DATA_KEY = "_admin";
     /** The reference shows the first 12 characters of the Engine.IO session id as the client's id. */
     static final int CLIENT_ID_LENGTH = 12;
+    /** The handshake's fields the UI gets after the address, in the reference's order; never {@code auth}. */
+    private static final List<String> UI_HANDSHAKE_KEYS = List.of("headers", "query", "issued", "secure", "time", "url",
+            "xdomain");
 
     private SerializedSockets() {
     }
@@ -44,16 +47,12 @@ final class SerializedSockets {
         return data;
     }
 
+    /** The reference's plain handshake object, without the auth payload, with the address behind a proxy. */
     private static Map<String, Object> handshake(Handshake h) {
+        Map<String, Object> all = h.asMap();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("address", address(h));
-        out.put("headers", headers(h));
-        out.put("query", query(h));
-        out.put("issued", h.issued());
-        out.put("secure", h.secure());
-        out.put("time", h.time());
-        out.put("url", h.url());
-        out.put("xdomain", h.xdomain());
+        for (String key : UI_HANDSHAKE_KEYS) out.put(key, all.get(key));
         return out;
     }
 
@@ -64,19 +63,5 @@ final class SerializedSockets {
             if (value != null && !value.isEmpty()) return value;
         }
         return h.address();
-    }
-
-    /** As Node's {@code IncomingMessage.headers}: one string per name, repeated values joined with ", ". */
-    private static Map<String, String> headers(Handshake h) {
-        Map<String, String> out = new LinkedHashMap<>();
-        h.headers().forEach((name, values) -> out.put(name, String.join(", ", values)));
-        return out;
-    }
-
-    /** As Node's parsed query: a string per parameter, an array for a repeated one. */
-    private static Map<String, Object> query(Handshake h) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        h.query().forEach((name, values) -> out.put(name, values.size() == 1 ? values.get(0) : List.copyOf(values)));
-        return out;
     }
 }

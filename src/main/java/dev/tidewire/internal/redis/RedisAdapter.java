@@ -4,6 +4,7 @@ import dev.tidewire.server.Adapter;
 import dev.tidewire.server.BroadcastOptions;
 import dev.tidewire.server.LocalNamespace;
 import dev.tidewire.server.RemoteSocket;
+import dev.tidewire.server.cluster.ClusterMessage;
 
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
@@ -91,7 +92,7 @@ final class RedisAdapter implements Adapter {
     @Override
     public void broadcast(List<Object> data, BroadcastOptions options) {
         if (!options.local()) {
-            List<Object> message = List.of(uid, WireShapes.packet(local.toJsonValues(data), local.name()),
+            List<Object> message = List.of(uid, ClusterMessage.eventPacket(local.toJsonValues(data), local.name()),
                     options.toWire());
             publisher.publish(channels.broadcastTo(options.rooms()), MsgPackCodec.encode(message), "broadcast");
         }
@@ -107,7 +108,7 @@ final class RedisAdapter implements Adapter {
             // nothing tells when every client of every node has answered: the entry goes after the time limit
             local.schedule(() -> ackRequests.remove(requestId), timeoutOf(options));
             Map<String, Object> request = request(RequestType.BROADCAST, requestId);
-            request.put("packet", WireShapes.packet(local.toJsonValues(data), local.name()));
+            request.put("packet", ClusterMessage.eventPacket(local.toJsonValues(data), local.name()));
             request.put("opts", options.toWire());
             publisher.publish(channels.request(), MsgPackCodec.encode(request), "broadcast with acks");
         }

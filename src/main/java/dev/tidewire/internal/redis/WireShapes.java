@@ -4,7 +4,6 @@ import dev.tidewire.server.BroadcastOptions;
 import dev.tidewire.server.SocketDetails;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +15,6 @@ import java.util.Set;
  * would mean nothing (a packet without event data): then it throws {@link MalformedMessageException}.
  */
 final class WireShapes {
-    /** socket.io-parser's {@code PacketType.EVENT}; the receiving node's encoder makes it binary when needed. */
-    static final int EVENT = 2;
 
     private WireShapes() {
     }
@@ -37,14 +34,6 @@ final class WireShapes {
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException(e.getMessage());
         }
-    }
-
-    static Map<String, Object> packet(List<Object> data, String namespace) {
-        Map<String, Object> packet = new LinkedHashMap<>();
-        packet.put("type", EVENT);
-        packet.put("data", data);
-        packet.put("nsp", namespace);
-        return packet;
     }
 
     /** The namespace a packet is for: {@code /} when it names none, as the reference reads it. */

@@ -86,7 +86,7 @@ public abstract class ClusterAdapter implements Adapter {
             return;
         }
         CompletionStage<String> offset = publish(MessageType.BROADCAST, Map.of(
-                "packet", WireData.packet(local.toJsonValues(data), local.name()), "opts", WireData.options(options)));
+                "packet", ClusterMessage.eventPacket(local.toJsonValues(data), local.name()), "opts", options.toWire()));
         if (!recovery || options.isVolatile()) {
             local.broadcast(data, options);
             return;
@@ -113,9 +113,9 @@ public abstract class ClusterAdapter implements Adapter {
             long keep = options.timeoutMillis() > 0 ? options.timeoutMillis() : this.options.requestsTimeoutMillis();
             local.schedule(() -> ackRequests.remove(requestId), keep);
             Map<String, Object> message = new LinkedHashMap<>();
-            message.put("packet", WireData.packet(local.toJsonValues(data), local.name()));
+            message.put("packet", ClusterMessage.eventPacket(local.toJsonValues(data), local.name()));
             message.put("requestId", requestId);
-            message.put("opts", WireData.options(options));
+            message.put("opts", options.toWire());
             publish(MessageType.BROADCAST, message);
         }
         local.broadcastWithAck(data, options, clientCount, ack);
@@ -124,7 +124,7 @@ public abstract class ClusterAdapter implements Adapter {
     @Override
     public void addSockets(BroadcastOptions options, Set<String> rooms) {
         if (!options.local()) {
-            publish(MessageType.SOCKETS_JOIN, Map.of("opts", WireData.options(options), "rooms", List.copyOf(rooms)));
+            publish(MessageType.SOCKETS_JOIN, Map.of("opts", options.toWire(), "rooms", List.copyOf(rooms)));
         }
         local.addSockets(options, rooms);
     }
@@ -132,7 +132,7 @@ public abstract class ClusterAdapter implements Adapter {
     @Override
     public void delSockets(BroadcastOptions options, Set<String> rooms) {
         if (!options.local()) {
-            publish(MessageType.SOCKETS_LEAVE, Map.of("opts", WireData.options(options), "rooms", List.copyOf(rooms)));
+            publish(MessageType.SOCKETS_LEAVE, Map.of("opts", options.toWire(), "rooms", List.copyOf(rooms)));
         }
         local.delSockets(options, rooms);
     }
@@ -140,7 +140,7 @@ public abstract class ClusterAdapter implements Adapter {
     @Override
     public void disconnectSockets(BroadcastOptions options, boolean close) {
         if (!options.local()) {
-            publish(MessageType.DISCONNECT_SOCKETS, Map.of("opts", WireData.options(options), "close", close));
+            publish(MessageType.DISCONNECT_SOCKETS, Map.of("opts", options.toWire(), "close", close));
         }
         local.disconnectSockets(options, close);
     }
@@ -153,7 +153,7 @@ public abstract class ClusterAdapter implements Adapter {
             if (responders.none()) return CompletableFuture.completedFuture(here);
             Request<RemoteSocket> request = new Request<>(MessageType.FETCH_SOCKETS, responders, here);
             String requestId = register(request, timeoutOf(options));
-            publish(MessageType.FETCH_SOCKETS, Map.of("opts", WireData.options(options), "requestId", requestId));
+            publish(MessageType.FETCH_SOCKETS, Map.of("opts", options.toWire(), "requestId", requestId));
             return request.result;
         });
     }
@@ -252,9 +252,9 @@ public abstract class ClusterAdapter implements Adapter {
                 case INITIAL_HEARTBEAT, HEARTBEAT, ADAPTER_CLOSE -> { }
                 case BROADCAST -> onBroadcast(message, offset);
                 case SOCKETS_JOIN -> local.addSockets(WireData.options(message.get("opts")),
-                        WireData.strings(message.get("rooms")));
+                        BroadcastOptions.roomsFromWire(message.get("rooms")));
                 case SOCKETS_LEAVE -> local.delSockets(WireData.options(message.get("opts")),
-                        WireData.strings(message.get("rooms")));
+                        BroadcastOptions.roomsFromWire(message.get("rooms")));
                 case DISCONNECT_SOCKETS -> local.disconnectSockets(WireData.options(message.get("opts")),
                         Boolean.TRUE.equals(message.get("close")));
                 case FETCH_SOCKETS -> onFetchSockets(message);
@@ -289,7 +289,7 @@ public abstract class ClusterAdapter implements Adapter {
         if (requestId == null) return;
         List<Object> sockets = new ArrayList<>();
         for (SocketDetails s : local.fetchSocketDetails(WireData.options(message.get("opts")))) {
-            sockets.add(WireData.socket(s));
+            sockets.add(s.toWire());
         }
         publishResponse(message.uid(), MessageType.FETCH_SOCKETS_RESPONSE,
                 Map.of("requestId", requestId, "sockets", sockets));

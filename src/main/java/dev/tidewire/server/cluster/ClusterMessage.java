@@ -2,6 +2,7 @@ package dev.tidewire.server.cluster;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,21 @@ public record ClusterMessage(String uid, String nsp, MessageType type, Map<Strin
     public ClusterMessage {
         if (uid == null || nsp == null || type == null) throw new IllegalArgumentException("uid, nsp and type are required");
         data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    /** The reference's {@code PacketType.EVENT}; its encoder turns it into a binary event when needed. */
+    public static final int EVENT = 2;
+
+    /**
+     * An event as the reference's adapters carry it: {@code {type: 2, data: [event, ...args], nsp}}, the packet before
+     * encoding (the cluster adapters' and the Redis adapter's messages hold it).
+     */
+    public static Map<String, Object> eventPacket(List<Object> data, String nsp) {
+        Map<String, Object> packet = new LinkedHashMap<>();
+        packet.put("type", EVENT);
+        packet.put("data", data);
+        packet.put("nsp", nsp);
+        return packet;
     }
 
     /** A field of the data, or {@code null}. */

@@ -1,5 +1,6 @@
 package dev.tidewire.internal.redis;
 
+import dev.tidewire.server.cluster.ClusterMessage;
 import dev.tidewire.server.BroadcastOptions;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class MsgPackCodecTest {
     @Test
     void aBroadcastIsWrittenByteForByteAsTheReferenceWritesIt() {
         BroadcastOptions options = new BroadcastOptions(Set.of("r1"), Set.of("s1"), true, false, 5000);
-        List<Object> message = List.of("Ab3xYz", WireShapes.packet(eventData(), "/chat"),
+        List<Object> message = List.of("Ab3xYz", ClusterMessage.eventPacket(eventData(), "/chat"),
                 options.toWire());
         assertEquals(BROADCAST, HexFormat.of().formatHex(MsgPackCodec.encode(message)));
     }
