@@ -42,7 +42,7 @@ public final class Deployments {
 
     /**
      * The reference's heartbeat, for {@link #conformanceWar(Map)}: for ITs where the fixture's 300 ms pings would race
-     * what they check (a long poll open at undeploy; a megabyte frame on a loaded machine).
+     * what they check (a long poll open at a Payara undeploy; a megabyte frame on a loaded machine).
      */
     static final Map<String, String> REFERENCE_HEARTBEAT = Map.of("tidewire.pingInterval", "25000",
             "tidewire.pingTimeout", "20000");

@@ -32,7 +32,7 @@ class UndeployOnWildFlyIT {
 
     @Deployment(name = APP, managed = false, testable = false)
     static WebArchive application() {
-        return Deployments.conformanceWar(Deployments.REFERENCE_HEARTBEAT);
+        return Deployments.conformanceWar();
     }
 
     @Deployment(name = PROBE, testable = false)
