@@ -10,6 +10,8 @@
 #     client and its upgrade stay on one node. Clients on one machine spread over both nodes when they connect from
 #     different loopback addresses (any of 127.0.0.0/8; which node an address lands on is the hash's choice).
 # It returns once every part answers. `cluster.sh stop` stops all of it and leaves nothing running.
+# For failure tests: `kill-node 1|2` kills a node (SIGKILL), `start-node 1|2` starts it again, `restart-redis` stops
+# Redis and starts it again on the same port, empty.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
 REDIS_PORT="${REDIS_PORT:-6379}"
@@ -104,20 +106,40 @@ node_options() {
   printf '%s\n' "${opts[@]}"
 }
 
+start_node() { # start_node 1|2
+  local -a options
+  mapfile -t options < <(node_options)
+  start_instance "cluster-node$1" "${NODE_PORTS[$(($1 - 1))]}" "/socket.io/?EIO=4&transport=polling" "$JVM_OPTS" \
+    "${options[@]}"
+}
+
+kill_node() { # kill_node 1|2: a crash, not a shutdown
+  local pidfile="$ROOT/target/cluster-node$1.pid"
+  [[ -f "$pidfile" ]] || { echo "cluster-node$1 is not running" >&2; return 0; }
+  local pid; pid=$(cat "$pidfile")
+  kill -9 "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$pidfile" "$pidfile.server"
+  echo "cluster-node$1 killed" >&2
+}
+
+node_number() { [[ "${1:-}" == 1 || "${1:-}" == 2 ]] || { echo "which node: 1 or 2" >&2; exit 2; }; }
+
 case "${1:-}" in
   start)
     start_redis
-    mapfile -t options < <(node_options)
-    for i in 0 1; do
-      start_instance "cluster-node$((i + 1))" "${NODE_PORTS[$i]}" "/socket.io/?EIO=4&transport=polling" "$JVM_OPTS" \
-        "${options[@]}"
-    done
+    start_node 1
+    start_node 2
     start_nginx ;;
   stop)
     stop_nginx
     stop_instance cluster-node1
     stop_instance cluster-node2
     stop_redis ;;
-  *) echo "usage: [SERVER=wildfly|payara] [ADAPTER=redis|redis-streams] [FIXTURE=bench|conformance] [REDIS_PORT=6379] [TIDEWIRE_OPTS=...] $0 start|stop" >&2
+  # for the failure tests: one part at a time, while the rest runs
+  kill-node) node_number "${2:-}"; kill_node "$2" ;;
+  start-node) node_number "${2:-}"; start_node "$2" ;;
+  restart-redis) stop_redis; start_redis ;;
+  *) echo "usage: [SERVER=wildfly|payara] [ADAPTER=redis|redis-streams] [FIXTURE=bench|conformance] [REDIS_PORT=6379] [TIDEWIRE_OPTS=...] $0 start|stop|kill-node N|start-node N|restart-redis" >&2
      exit 2 ;;
 esac

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,11 @@ final class NodeSuite {
 
     /** @param files test files relative to src/test/node; none: every {@code *.test.mjs} there */
     static void run(URL base, String name, String... files) throws Exception {
+        run(base, Map.of(), name, files);
+    }
+
+    /** @param env more environment variables for the suite */
+    static void run(URL base, Map<String, String> env, String name, String... files) throws Exception {
         File dir = new File(System.getProperty("project.basedir", "."), "src/test/node");
         Path report = Files.createTempFile(name, ".txt");
         List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1",
@@ -31,6 +37,7 @@ final class NodeSuite {
                 .redirectErrorStream(true)
                 .redirectOutput(report.toFile());
         pb.environment().put("TIDEWIRE_URL", Deployments.loopback(base).toString());
+        pb.environment().putAll(env);
         Process node = pb.start();
         node.getOutputStream().close();
         boolean finished = node.waitFor(10, TimeUnit.MINUTES);

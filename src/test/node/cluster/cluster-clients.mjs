@@ -1,0 +1,52 @@
+// Clients of a two-node cluster started by server-config/cluster.sh (see ClusterIT), shared by the cluster suites.
+import http from 'node:http';
+import { execFile } from 'node:child_process';
+import { io } from 'socket.io-client';
+
+export const NODES = ['http://127.0.0.1:3001', 'http://127.0.0.1:3002'];
+export const BALANCER = 'http://127.0.0.1:3000';
+const opened = [];
+
+/** A client of /interop at `url`, connecting from `localAddress` (the balancer hashes on it). */
+export function client(url, transports, { localAddress = '127.0.0.1', ...options } = {}) {
+  const s = io(`${url}/interop`, {
+    transports,
+    upgrade: transports.length > 1,
+    reconnection: false,
+    localAddress, // the WebSocket's source address
+    agent: new http.Agent({ localAddress }), // the polling requests'
+    forceNew: true,
+    ...options,
+  });
+  opened.push(s);
+  return s;
+}
+
+export function closeAll() {
+  while (opened.length) opened.pop().close();
+}
+
+export function next(s, event, ms = 10000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${ms} ms`)), ms);
+    s.once(event, (...args) => { clearTimeout(timer); resolve(args); });
+  });
+}
+
+/** Resolves once the fixture greeted the socket (it does so on every connection). */
+export async function connected(s) {
+  await next(s, 'auth');
+  return s;
+}
+
+export const ack = (s, event, ...args) => s.timeout(10000).emitWithAck(event, ...args);
+
+/** Runs `server-config/cluster.sh <args>` with this suite's SERVER, ADAPTER, FIXTURE and REDIS_PORT (from ClusterIT). */
+export function cluster(...args) {
+  return new Promise((resolve, reject) => {
+    execFile('bash', [process.env.CLUSTER_SCRIPT, ...args], { timeout: 240000 }, (error, stdout, stderr) => {
+      process.stdout.write(stderr);
+      if (error) reject(new Error(`cluster.sh ${args.join(' ')} failed: ${error.message}`)); else resolve();
+    });
+  });
+}
