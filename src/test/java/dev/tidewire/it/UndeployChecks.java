@@ -1,10 +1,13 @@
 package dev.tidewire.it;
 
+import dev.tidewire.internal.redis.RedisServer;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What undeploying the application must do on every server: an open WebSocket is closed by the server (1001, going
  * away), a pending poll is answered with a close packet, the engine's URL is gone, its MXBeans are unregistered, and
- * no tidewire-* thread is left running. How the application is deployed and undeployed, and the thread list, are the
+ * no tidewire-* thread is left running (the Redis adapter's client's included). How the application is deployed and undeployed, and the thread list, are the
  * server-specific parts.
  */
 final class UndeployChecks {
@@ -23,6 +26,14 @@ final class UndeployChecks {
     }
 
     private UndeployChecks() {
+    }
+
+    /** The options plus the Redis adapter on {@code redis}: its client's threads must go with the application too. */
+    static Map<String, String> withRedisAdapter(Map<String, String> options, RedisServer redis) {
+        Map<String, String> out = new HashMap<>(options);
+        out.put("tidewire.adapter", "redis");
+        out.put("tidewire.redis.uri", redis.uri());
+        return out;
     }
 
     /** @return the thread list after undeploy, for server-specific checks */
@@ -36,7 +47,10 @@ final class UndeployChecks {
             ws.nextText();
             ws.assertEchoes("before undeploy");
             polling.assertEchoes("before undeploy");
-            System.out.println("threads before undeploy:\n" + threads(threadsUri));
+            String before = threads(threadsUri);
+            System.out.println("threads before undeploy:\n" + before);
+            assertTrue(before.lines().anyMatch(l -> l.startsWith("tidewire-redis")),
+                    "the Redis adapter's client runs while deployed");
             assertTrue(list(threadsUri.resolve("mbeans")).contains("type=SocketIoServer"),
                     "the server MXBean is registered while deployed");
 

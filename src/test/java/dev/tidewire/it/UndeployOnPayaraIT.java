@@ -1,5 +1,6 @@
 package dev.tidewire.it;
 
+import dev.tidewire.internal.redis.RedisServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -7,6 +8,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * cannot deploy a second application into it, so the probe WAR is the deployment and deploys and undeploys the
  * application itself through Payara Micro's runtime API ({@link PayaraDeployServlet}). Payara's web class loaders
  * name the application's directory, so a thread still holding the undeployed application's loader can be seen too.
+ * The application runs the Redis adapter, on a Redis of this test's.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -42,12 +45,20 @@ class UndeployOnPayaraIT {
     @ArquillianResource
     URL probeBase;
 
+    private final RedisServer redis = RedisServer.start();
+
+    @AfterEach
+    void stopRedis() {
+        redis.close();
+    }
+
     @Test
     void undeployClosesEverySessionAndLeavesNoThreads() throws Exception {
         URI probe = Deployments.loopback(probeBase);
         File war = Files.createTempFile("tidewire", ".war").toFile();
         war.deleteOnExit();
-        Deployments.conformanceWar(Deployments.REFERENCE_HEARTBEAT).as(ZipExporter.class).exportTo(war, true);
+        Deployments.conformanceWar(UndeployChecks.withRedisAdapter(Deployments.REFERENCE_HEARTBEAT, redis))
+                .as(ZipExporter.class).exportTo(war, true);
         String threads = UndeployChecks.undeployClosesEverySessionAndLeavesNoThreads(probe.resolve("/").toURL(),
                 probe.resolve("threads"),
                 new UndeployChecks.AppDeployer() {

@@ -1,5 +1,6 @@
 package dev.tidewire.it;
 
+import dev.tidewire.internal.redis.RedisServer;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -8,6 +9,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,12 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@link UndeployChecks} on WildFly, where Arquillian deploys and undeploys the application next to a probe WAR
- * ({@link ThreadsServlet}) that stays deployed. WildFly names a deployment's class loader after it, so a thread still
+ * ({@link ThreadsServlet}) that stays deployed. The application runs the Redis adapter, on a Redis of this test's. WildFly names a deployment's class loader after it, so a thread still
  * holding the undeployed application's loader can be seen too.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -30,9 +33,17 @@ class UndeployOnWildFlyIT {
     private static final String APP = "tidewire";
     private static final String PROBE = "probe";
 
+    private static RedisServer redis;
+
     @Deployment(name = APP, managed = false, testable = false)
     static WebArchive application() {
-        return Deployments.conformanceWar();
+        if (redis == null) redis = RedisServer.start();
+        return Deployments.conformanceWar(UndeployChecks.withRedisAdapter(Map.of(), redis));
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) redis.close();
     }
 
     @Deployment(name = PROBE, testable = false)
