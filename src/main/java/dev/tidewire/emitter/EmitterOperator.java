@@ -2,7 +2,6 @@ package dev.tidewire.emitter;
 
 import dev.tidewire.internal.redis.EmitterTransport;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,6 +93,6 @@ public final class EmitterOperator {
     private static List<String> union(List<String> base, String[] more) {
         Set<String> all = new LinkedHashSet<>(base);
         all.addAll(EmitterTransport.rooms(more));
-        return List.copyOf(new ArrayList<>(all));
+        return List.copyOf(all); // in the order first named, as the reference's sets keep them
     }
 }

@@ -5,8 +5,9 @@
  * sends the messages of the reference's {@code @socket.io/redis-emitter} 5.1.
  * <p>
  * An emitter only publishes: it cannot receive acknowledgements, count the nodes or fetch sockets. A returned stage
- * completes once Redis has accepted the message (which says nothing of who received it), and fails with the
- * adapter's {@code RedisUnavailableException} when Redis cannot be reached. Stages complete on the emitter's own
+ * completes once Redis has accepted the message (which says nothing of who received it), and fails with the Redis
+ * adapter's {@link dev.tidewire.internal.redis.RedisUnavailableException} when Redis cannot be reached; a bad call
+ * (a reserved event name, an argument that is no JSON value) throws {@link IllegalArgumentException} at once. Stages complete on the emitter's own
  * threads: do not block in their callbacks.
  */
 package dev.tidewire.emitter;
