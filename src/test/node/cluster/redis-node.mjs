@@ -110,6 +110,26 @@ const commands = {
   },
   serverSideEmitWithAck: ({ event, args = [] }) => io.serverSideEmitWithAck(event, ...fromWire(args)),
   allRooms: async () => [...(await io.of("/").adapter.allRooms())],
+  // the reference emitter's operations in full, for JavaEmitterToNodeTest: op is emit, socketsJoin, socketsLeave,
+  // disconnectSockets or serverSideEmit (this one on the namespace, as the reference offers it)
+  emitterOp: ({ op, nsp = "/", rooms = [], except = [], volatile = false, compress, event, args = [], joined = [],
+                close = false }) => {
+    const ofNsp = emitter.of(nsp);
+    if (op === "serverSideEmit") {
+      ofNsp.serverSideEmit(event, ...fromWire(args));
+      return true;
+    }
+    let target = ofNsp.to(rooms).except(except);
+    if (volatile) target = target.volatile;
+    if (compress !== undefined) target = target.compress(compress);
+    if (op === "emit") target.emit(event, ...fromWire(args));
+    else if (op === "socketsJoin") target.socketsJoin(joined);
+    else if (op === "socketsLeave") target.socketsLeave(joined);
+    else if (op === "disconnectSockets") target.disconnectSockets(close);
+    else throw new Error(`unknown emitter operation ${op}`);
+    return true;
+  },
+  clientConnected: () => client.connected,
 };
 
 const lines = createInterface({ input: process.stdin });

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * The library's layers, bottom to top: engine (Engine.IO) and parser (Socket.IO packets), both internal; server (the
  * public Socket.IO API); beside each other over it, monitoring (JMX), the Admin UI's server side and the Redis
- * adapter, each reached only from the glue; the public CDI annotations and settings; the internal container glue. A
+ * adapter, each reached only from the glue, except the Redis adapter, which the public emitter (emitting from outside
+ * a cluster, through its Redis) also sits on; the public CDI annotations and settings; the internal container glue. A
  * layer uses only the layers below it, and only the glue and the CDI API touch the container. The demo sits on top and, like any
  * application, uses only the public API. (The fixtures are test code and may use internals.)
  */
@@ -55,6 +56,7 @@ class LayersTest {
                 .layer("monitor").definedBy("dev.tidewire.monitor..", "dev.tidewire.internal.monitor..")
                 .layer("admin ui").definedBy("dev.tidewire.internal.admin..")
                 .layer("redis adapter").definedBy("dev.tidewire.internal.redis..")
+                .layer("emitter").definedBy("dev.tidewire.emitter..")
                 .layer("cdi api").definedBy("dev.tidewire.jakarta..")
                 .layer("glue").definedBy("dev.tidewire.internal.jakarta..")
                 .layer("demo").definedBy("dev.tidewire.demo..")
@@ -62,7 +64,8 @@ class LayersTest {
                 .whereLayer("glue").mayNotBeAccessedByAnyLayer()
                 .whereLayer("monitor").mayOnlyBeAccessedByLayers("glue")
                 .whereLayer("admin ui").mayOnlyBeAccessedByLayers("glue")
-                .whereLayer("redis adapter").mayOnlyBeAccessedByLayers("glue")
+                .whereLayer("emitter").mayNotBeAccessedByAnyLayer()
+                .whereLayer("redis adapter").mayOnlyBeAccessedByLayers("glue", "emitter")
                 .whereLayer("cdi api").mayOnlyBeAccessedByLayers("glue", "demo")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "admin ui", "redis adapter", "cdi api", "glue",
                         "demo")
@@ -73,7 +76,7 @@ class LayersTest {
     private static ArchRule containerOnlyInTheGlue() {
         return noClasses().that().resideInAnyPackage("dev.tidewire.internal.engine..", "dev.tidewire.internal.parser..",
                         "dev.tidewire.monitor..", "dev.tidewire.internal.monitor..", "dev.tidewire.internal.admin..",
-                        "dev.tidewire.internal.redis..", "dev.tidewire.server..")
+                        "dev.tidewire.internal.redis..", "dev.tidewire.emitter..", "dev.tidewire.server..")
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER);
     }
 }

@@ -8,27 +8,27 @@ import java.util.Set;
 
 /**
  * Whether Redis can be reached, told in the log once per incident: one warning when it becomes unreachable (a
- * connection lost, a connection refused, a publish that failed), one line when both connections are up again.
+ * connection lost, a connection refused, a publish that failed), one line when its connections are all up again.
  * Failures in between go to the debug level, so that an outage under load does not flood the log.
  */
 final class Reachability {
     static final Logger LOG = System.getLogger("tidewire.socketio.redis");
-    /** The command connection and the pub/sub connection. */
-    private static final int CONNECTIONS = 2;
-
     private final String uri;
+    /** How many connections make the link whole: the command one, and the pub/sub one if the link subscribes. */
+    private final int connections;
     private final Set<SocketAddress> active = new HashSet<>();
     private boolean failing;
     private boolean everConnected;
 
-    Reachability(String uri) {
+    Reachability(String uri, int connections) {
         this.uri = uri;
+        this.connections = connections;
     }
 
     /** A connection is ready (its local address tells the connections apart). */
     synchronized void activated(SocketAddress connection) {
         active.add(connection);
-        if (active.size() < CONNECTIONS) return;
+        if (active.size() < connections) return;
         if (!everConnected) {
             everConnected = true;
             LOG.log(Level.INFO, "connected to Redis at {0}", uri);

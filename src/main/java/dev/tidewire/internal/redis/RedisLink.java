@@ -30,7 +30,8 @@ import java.util.function.Function;
 
 /**
  * This node's link to Redis, shared by every namespace: one Lettuce client with its own threads, one connection for
- * publishing and commands, one pub/sub connection. Nothing here blocks its caller but {@link #close()}.
+ * publishing and commands, one pub/sub connection (none for a link that only publishes, the emitter's). Nothing here
+ * blocks its caller but {@link #close()}.
  * <p>
  * Lettuce reconnects a lost connection by itself and resubscribes; this class also retries a first connection that
  * failed (Redis down when the application started) and subscribes again whatever a namespace asked for while
@@ -51,14 +52,23 @@ final class RedisLink {
     private final Reachability reachability;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Disposable connectionEvents;
+    private final boolean subscribing;
+    /** Settles once the command connection's first attempt did, whether it connected or not. */
+    private final CompletableFuture<Void> firstCommandsAttempt = new CompletableFuture<>();
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private volatile StatefulRedisPubSubConnection<String, byte[]> pubSub;
     private volatile boolean closed;
 
     RedisLink(RedisAdapterOptions options) {
+        this(options, true);
+    }
+
+    /** @param subscribing whether to open the pub/sub connection too: a link that only publishes needs none */
+    RedisLink(RedisAdapterOptions options, boolean subscribing) {
         this.uri = options.redisUri();
         this.safeUri = options.redactedUri();
-        this.reachability = new Reachability(safeUri);
+        this.subscribing = subscribing;
+        this.reachability = new Reachability(safeUri, subscribing ? 2 : 1);
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
@@ -72,8 +82,11 @@ final class RedisLink {
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(options.requestsTimeoutMillis())))
                 .build());
         this.connectionEvents = resources.eventBus().get().subscribe(this::onConnectionEvent);
-        connect(0, "commands", c -> client.connectAsync(CODEC, c), c -> commands = c);
-        connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected);
+        connect(0, "commands", c -> client.connectAsync(CODEC, c), c -> commands = c,
+                () -> firstCommandsAttempt.complete(null));
+        if (subscribing) {
+            connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected, () -> { });
+        }
     }
 
     /** Lettuce's threads, named as Tidewire's own ("tidewire-redis-…"), daemons: they never hold the JVM up. */
@@ -84,17 +97,18 @@ final class RedisLink {
 
     private <C extends StatefulConnection<?, ?>> void connect(int attempt, String what,
                                                    Function<RedisURI, ConnectionFuture<C>> connector,
-                                                   Consumer<C> connected) {
+                                                   Consumer<C> connected, Runnable firstAttemptSettled) {
         if (closed) return;
         connector.apply(uri).whenComplete((connection, error) -> {
             if (error != null) {
                 reachability.connectFailed(error);
-                retry(attempt, () -> connect(attempt + 1, what, connector, connected));
+                retry(attempt, () -> connect(attempt + 1, what, connector, connected, firstAttemptSettled));
             } else if (closed) {
                 connection.closeAsync();
             } else {
                 connected.accept(connection);
             }
+            if (attempt == 0) firstAttemptSettled.run();
         });
     }
 
@@ -140,15 +154,21 @@ final class RedisLink {
     // ---------------------------------------------------------------- for the adapters
 
     void subscribe(String channel, Consumer<byte[]> handler) {
+        requireSubscribing();
         subscriptions.addChannel(channel, handler);
         StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
         if (p != null) p.async().subscribe(channel); // if refused, subscribeAll sends it once connected
     }
 
     void subscribePattern(String pattern, Consumer<byte[]> handler) {
+        requireSubscribing();
         subscriptions.addPattern(pattern, handler);
         StatefulRedisPubSubConnection<String, byte[]> p = pubSub;
         if (p != null) p.async().psubscribe(pattern);
+    }
+
+    private void requireSubscribing() {
+        if (!subscribing) throw new IllegalStateException("this Redis link only publishes");
     }
 
     void unsubscribe(String channel) {
@@ -175,6 +195,14 @@ final class RedisLink {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(unavailable(e));
         }
+    }
+
+    /**
+     * Completes once the first attempt to connect for commands has settled, connected or not: a publisher that has
+     * just started can wait for it rather than fail with "not connected yet".
+     */
+    CompletionStage<Void> firstConnectionAttempt() {
+        return firstCommandsAttempt;
     }
 
     /** How many connections (nodes, for a request channel) listen to {@code channel}: Redis's PUBSUB NUMSUB. */
@@ -211,6 +239,7 @@ final class RedisLink {
     /** Closes the connections and stops Lettuce's threads; waits for them a few seconds at most. */
     void close() {
         closed = true;
+        firstCommandsAttempt.complete(null); // nobody waits for an attempt that a closed link will not make
         connectionEvents.dispose();
         try {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS));

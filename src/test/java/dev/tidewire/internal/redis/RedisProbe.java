@@ -63,6 +63,12 @@ public final class RedisProbe implements AutoCloseable {
         return publish(channel, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** How many connections listen to {@code channel} (a node's request channel: whether it has subscribed). */
+    public long subscriberCount(String channel) {
+        Long count = commands.sync().pubsubNumsub(channel).get(channel);
+        return count == null ? 0 : count;
+    }
+
     public void subscribe(String... channels) {
         pubSub.sync().subscribe(channels);
     }
