@@ -50,3 +50,25 @@ export function cluster(...args) {
     });
   });
 }
+
+/** Resolves with the first `event` whose first argument satisfies `accept`. */
+export function first(s, event, accept, ms = 20000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching "${event}" within ${ms} ms`)), ms);
+    const listener = (value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      s.off(event, listener);
+      resolve(value);
+    };
+    s.on(event, listener);
+  });
+}
+
+/** The ids of the sockets connected to node `n` (0 or 1), asked through a client of that node. */
+export async function socketsOfNode(n) {
+  const probe = await connected(client(NODES[n], ['websocket']));
+  const all = await ack(probe, 'fetch-sockets', {});
+  probe.close();
+  return new Set(all.filter((s) => s.local && s.id !== probe.id).map((s) => s.id));
+}
