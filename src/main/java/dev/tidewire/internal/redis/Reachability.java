@@ -13,22 +13,22 @@ import java.util.Set;
  */
 final class Reachability {
     static final Logger LOG = System.getLogger("tidewire.socketio.redis");
-    /** The command connection and the pub/sub connection. */
-    private static final int CONNECTIONS = 2;
-
     private final String uri;
+    /** How many connections the link has (command, pub/sub, and maybe blocking reads): all up is reachable. */
+    private final int connections;
     private final Set<SocketAddress> active = new HashSet<>();
     private boolean failing;
     private boolean everConnected;
 
-    Reachability(String uri) {
+    Reachability(String uri, int connections) {
         this.uri = uri;
+        this.connections = connections;
     }
 
     /** A connection is ready (its local address tells the connections apart). */
     synchronized void activated(SocketAddress connection) {
         active.add(connection);
-        if (active.size() < CONNECTIONS) return;
+        if (active.size() < connections) return;
         if (!everConnected) {
             everConnected = true;
             LOG.log(Level.INFO, "connected to Redis at {0}", uri);
@@ -48,6 +48,10 @@ final class Reachability {
 
     synchronized void publishFailed(String what, Throwable error) {
         failed("could not send a " + what + " message", error);
+    }
+
+    synchronized void readFailed(Throwable error) {
+        failed("could not read the stream", error);
     }
 
     private void failed(String what, Throwable error) {
