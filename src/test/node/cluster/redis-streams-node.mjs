@@ -36,7 +36,9 @@ const fromWire = (value) => {
   return value;
 };
 
-const redisClient = createClient({ url: redisUrl });
+// the adapter's own connections are duplicates of this client, so they carry its name too (see whenReading)
+const clientName = `tidewire-node-${process.pid}`;
+const redisClient = createClient({ url: redisUrl, name: clientName });
 redisClient.on("error", (e) => process.stderr.write(`redis: ${e}\n`));
 await redisClient.connect();
 
@@ -142,5 +144,16 @@ lines.on("close", async () => {
   await Promise.allSettled([redisClient.quit()]);
   process.exit(0);
 });
+
+// The adapter starts reading the stream at "$" once its reading connection is up: until then this node would miss
+// entries. Ready only once that connection is blocked in XREAD.
+const whenReading = async () => {
+  for (;;) {
+    const clients = String(await redisClient.sendCommand(["CLIENT", "LIST"])).split("\n");
+    if (clients.some((c) => c.includes(`name=${clientName} `) && c.includes("cmd=xread"))) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+await whenReading();
 
 write({ type: "ready", port, clientId: client.id });

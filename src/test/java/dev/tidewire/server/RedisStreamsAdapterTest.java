@@ -179,6 +179,33 @@ class RedisStreamsAdapterTest {
     }
 
     @Test
+    void aNodeStartedWhileRedisIsDownJoinsTheClusterOnceRedisIsUp() throws Exception {
+        redis.stop();
+        SioTestServer c = node(SocketIoOptions.defaults());
+        try {
+            SioTestServer.Peer onC = c.connect();
+            onC.connectTo("/");
+            int mc = onC.mark();
+            c.io.emit("alone");
+            assertEquals(List.of("42[\"alone\"]"), onC.textsSince(mc));
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> c.io.fetchSockets().toCompletableFuture().get(1, SECONDS));
+            assertInstanceOf(RedisUnavailableException.class, e.getCause());
+
+            redis.startAgain();
+            awaitServerCount(3, a, b, c); // c's reader found where to start, then subscribed
+            int mb = onB.mark();
+            c.io.emit("joined");
+            awaitTexts(onB, mb, "42[\"joined\"]");
+            mc = onC.mark();
+            a.io.emit("welcome");
+            awaitTexts(onC, mc, "42[\"welcome\"]");
+        } finally {
+            c.io.close();
+        }
+    }
+
+    @Test
     void aMalformedStreamEntryIsSkippedAndTheReadersGoOn() {
         try (RedisProbe probe = new RedisProbe(redis.uri())) {
             probe.xadd(STREAM, Map.of("uid", "x", "nsp", "/", "type", "3", "data", "{not json"));

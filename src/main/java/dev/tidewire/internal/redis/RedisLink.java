@@ -102,17 +102,13 @@ final class RedisLink {
         connector.apply(uri).whenComplete((connection, error) -> {
             if (error != null) {
                 reachability.connectFailed(error);
-                retry(attempt, () -> connect(attempt + 1, what, connector, connected));
+                retryLater(attempt, () -> connect(attempt + 1, what, connector, connected));
             } else if (closed) {
                 connection.closeAsync();
             } else {
                 connected.accept(connection);
             }
         });
-    }
-
-    private void retry(int attempt, Runnable again) {
-        retryLater(attempt, again);
     }
 
     /** Runs {@code again} on Lettuce's threads after the reconnection delay of this attempt (0, 1, ...). */
@@ -217,16 +213,18 @@ final class RedisLink {
      * {@code commandTimeout}; retried until it connects or the link closes. Lettuce reconnects it when lost.
      */
     void connectForBlockingReads(Duration commandTimeout, Consumer<StatefulRedisConnection<String, byte[]>> connected) {
-        RedisClient blocking = RedisClient.create(resources);
+        RedisClient blocking;
+        synchronized (this) { // close() shuts down whatever client is set here
+            if (closed) return;
+            if (blockingClient != null) throw new IllegalStateException("one blocking connection per link");
+            blocking = RedisClient.create(resources);
+            blockingClient = blocking;
+        }
         blocking.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
-        synchronized (this) {
-            if (closed || blockingClient != null) throw new IllegalStateException("one blocking connection per link");
-            blockingClient = blocking;
-        }
         connect(0, "blocking reads", c -> blocking.connectAsync(CODEC, c), connected);
     }
 
