@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Node node of a mixed cluster: {@code src/test/node/cluster/redis-node.mjs} (socket.io with the reference's
- * {@code @socket.io/redis-adapter}, one socket.io-client connected to it, the reference's emitter), driven by one
- * JSON command a line on its standard input; what its client and its server-side handlers receive comes back as
- * events.
+ * {@code @socket.io/redis-adapter}, one socket.io-client connected to it, the reference's emitter) or another script
+ * of the same line protocol ({@code redis-streams-node.mjs}), driven by one JSON command a line on its standard
+ * input; what its clients and its server-side handlers receive comes back as events.
  */
 public final class NodeRedisNode implements AutoCloseable {
     private static final long REPLY_TIMEOUT_SECONDS = 15;
@@ -62,9 +62,15 @@ public final class NodeRedisNode implements AutoCloseable {
         return dir;
     }
 
+    /** The node of the reference's classic Redis adapter, {@code cluster/redis-node.mjs}. */
     public static NodeRedisNode start(String redisUri) {
+        return start("cluster/redis-node.mjs", redisUri);
+    }
+
+    /** @param script a node script of the suite directory that speaks this line protocol */
+    public static NodeRedisNode start(String script, String redisUri) {
         try {
-            Process process = new ProcessBuilder("node", "cluster/redis-node.mjs", redisUri)
+            Process process = new ProcessBuilder("node", script, redisUri)
                     .directory(suiteDirectory().toFile())
                     .start();
             NodeRedisNode node = new NodeRedisNode(process);
@@ -125,8 +131,13 @@ public final class NodeRedisNode implements AutoCloseable {
     }
 
     /** The arguments of the events named {@code event} that the Node client received. */
-    public synchronized List<List<Object>> clientEvents(String event) {
-        return events("client-event").stream().filter(e -> event.equals(e.get("event")))
+    public List<List<Object>> clientEvents(String event) {
+        return eventArgs("client-event", event);
+    }
+
+    /** The arguments of the events named {@code event} among those of this type (e.g. another client's). */
+    synchronized List<List<Object>> eventArgs(String type, String event) {
+        return events(type).stream().filter(e -> event.equals(e.get("event")))
                 .map(e -> fromWire(e.get("args"))).toList();
     }
 

@@ -19,6 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
+import static dev.tidewire.server.ClusterAwait.ackIdOf;
+import static dev.tidewire.server.ClusterAwait.awaitServerCount;
+import static dev.tidewire.server.ClusterAwait.awaitTexts;
+import static dev.tidewire.server.ClusterAwait.ids;
+import static dev.tidewire.server.ClusterAwait.serverCountFails;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -309,46 +314,5 @@ class RedisAdapterTest {
         b.io.close();
         Eventually.until("no tidewire-redis thread", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("tidewire-redis")));
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /** Waits until each server counts {@code count} nodes (subscriptions are confirmed asynchronously). */
-    static void awaitServerCount(int count, SioTestServer... servers) {
-        for (SioTestServer server : servers) {
-            Eventually.until(count + " nodes subscribed", () -> {
-                try {
-                    return server.io.serverCount().toCompletableFuture().get(5, SECONDS) == count;
-                } catch (Exception e) {
-                    return false; // not connected yet
-                }
-            });
-        }
-    }
-
-    private static boolean serverCountFails(SioTestServer server) {
-        try {
-            server.io.serverCount().toCompletableFuture().get(5, SECONDS);
-            return false;
-        } catch (Exception e) {
-            return true;
-        }
-    }
-
-    private static void awaitTexts(SioTestServer.Peer peer, int mark, String... expected) {
-        awaitTexts(peer, mark, expected.length);
-        assertEquals(List.of(expected), peer.textsSince(mark));
-    }
-
-    private static void awaitTexts(SioTestServer.Peer peer, int mark, int count) {
-        Eventually.until(count + " frames", () -> peer.textsSince(mark).size() >= count);
-    }
-
-    private static String ackIdOf(String frame) {
-        return frame.substring(2, frame.indexOf('[')); // 42<id>[...]
-    }
-
-    private static List<String> ids(List<RemoteSocket> sockets) {
-        return sockets.stream().map(RemoteSocket::id).toList();
     }
 }

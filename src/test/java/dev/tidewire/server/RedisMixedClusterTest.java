@@ -46,7 +46,7 @@ class RedisMixedClusterTest {
         javaSocket = java.io.sockets().sockets().get(peer.connectTo("/"));
         javaSocket.join("java-room");
         node = NodeRedisNode.start(redis.uri());
-        RedisAdapterTest.awaitServerCount(2, java);
+        ClusterAwait.awaitServerCount(2, java);
     }
 
     @AfterEach

@@ -3,8 +3,6 @@ package dev.tidewire.internal.jakarta;
 import dev.tidewire.internal.admin.AdminUi;
 import dev.tidewire.internal.admin.ServerIdentity;
 import dev.tidewire.internal.monitor.MonitorRegistration;
-import dev.tidewire.internal.redis.RedisAdapterFactory;
-import dev.tidewire.internal.redis.RedisAdapterOptions;
 import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AdapterFactory;
@@ -101,17 +99,16 @@ public class SocketIoRuntime {
     }
 
     /** The application's own factory (a CDI bean) wins over {@code tidewire.adapter}; the log says which is used. */
-    private AdapterFactory adapterFactory(Optional<RedisAdapterOptions> redis) {
+    private AdapterFactory adapterFactory(Optional<AdapterOptionsReader.Choice> cluster) {
         if (adapterFactories.isResolvable()) {
             AdapterFactory factory = adapterFactories.get();
             LOG.log(Level.INFO, "namespaces use the adapters of the CDI bean {0}{1}", factory.getClass().getName(),
-                    redis.isPresent() ? " (it wins over " + AdapterOptionsReader.ADAPTER + "=redis)" : "");
+                    cluster.isPresent() ? " (it wins over " + AdapterOptionsReader.ADAPTER + ")" : "");
             return factory;
         }
-        if (redis.isPresent()) {
-            LOG.log(Level.INFO, "namespaces use the Redis adapter: {0}, channel key {1}", redis.get().redactedUri(),
-                    redis.get().key());
-            return new RedisAdapterFactory(redis.get());
+        if (cluster.isPresent()) {
+            LOG.log(Level.INFO, "namespaces use {0}", cluster.get().description());
+            return cluster.get().newFactory();
         }
         LOG.log(Level.INFO, "namespaces use the in-memory adapter: this node only");
         return AdapterFactory.LOCAL;

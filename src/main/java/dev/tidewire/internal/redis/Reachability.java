@@ -14,7 +14,8 @@ import java.util.Set;
 final class Reachability {
     static final Logger LOG = System.getLogger("tidewire.socketio.redis");
     private final String uri;
-    /** How many connections make the link whole: the command one, and the pub/sub one if the link subscribes. */
+    /** How many connections the link has (commands; pub/sub unless it only publishes; blocking reads for streams):
+     * all up is reachable. */
     private final int connections;
     private final Set<SocketAddress> active = new HashSet<>();
     private boolean failing;
@@ -48,6 +49,10 @@ final class Reachability {
 
     synchronized void publishFailed(String what, Throwable error) {
         failed("could not send a " + what + " message", error);
+    }
+
+    synchronized void readFailed(Throwable error) {
+        failed("could not read the stream", error);
     }
 
     private void failed(String what, Throwable error) {

@@ -51,7 +51,8 @@ public record RedisAdapterOptions(String uri, String key, long requestsTimeoutMi
         return redisUri(uri);
     }
 
-    private static RedisURI redisUri(String uri) {
+    /** Parses a Redis URI; a wrong one is refused at configuration time, rather than at the first connection. */
+    static RedisURI redisUri(String uri) {
         try {
             return RedisURI.create(uri);
         } catch (RuntimeException e) {
@@ -61,7 +62,10 @@ public record RedisAdapterOptions(String uri, String key, long requestsTimeoutMi
 
     /** The URI without its password, for logs. */
     public String redactedUri() {
-        RedisURI parsed = redisUri();
+        return redacted(redisUri());
+    }
+
+    static String redacted(RedisURI parsed) {
         return (parsed.isSsl() ? "rediss://" : "redis://") + parsed.getHost() + ":" + parsed.getPort()
                 + (parsed.getDatabase() != 0 ? "/" + parsed.getDatabase() : "");
     }

@@ -3,10 +3,12 @@ package dev.tidewire.internal.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -33,6 +35,9 @@ import java.util.function.Function;
  * publishing and commands, one pub/sub connection (none for a link that only publishes, the emitter's). Nothing here
  * blocks its caller but {@link #close()}.
  * <p>
+ * The Redis Streams adapter also has one connection of its own for blocking stream reads
+ * ({@link #connectForBlockingReads}), on a second client that shares the threads.
+ * <p>
  * Lettuce reconnects a lost connection by itself and resubscribes; this class also retries a first connection that
  * failed (Redis down when the application started) and subscribes again whatever a namespace asked for while
  * disconnected. While a connection is down, commands are refused at once rather than queued, so that cross-node
@@ -49,6 +54,8 @@ final class RedisLink {
     private final String safeUri;
     private final ClientResources resources;
     private final RedisClient client;
+    private final long requestsTimeoutMillis;
+    private volatile RedisClient blockingClient;
     private final Reachability reachability;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Disposable connectionEvents;
@@ -65,10 +72,20 @@ final class RedisLink {
 
     /** @param subscribing whether to open the pub/sub connection too: a link that only publishes needs none */
     RedisLink(RedisAdapterOptions options, boolean subscribing) {
-        this.uri = options.redisUri();
-        this.safeUri = options.redactedUri();
+        this(options.redisUri(), options.redactedUri(), options.requestsTimeoutMillis(), subscribing,
+                subscribing ? 2 : 1);
+    }
+
+    /**
+     * @param subscribing whether to open the pub/sub connection
+     * @param connections how many connections the link counts before it says Redis is reachable again
+     */
+    RedisLink(RedisURI uri, String safeUri, long requestsTimeoutMillis, boolean subscribing, int connections) {
+        this.uri = uri;
+        this.safeUri = safeUri;
+        this.requestsTimeoutMillis = requestsTimeoutMillis;
         this.subscribing = subscribing;
-        this.reachability = new Reachability(safeUri, subscribing ? 2 : 1);
+        this.reachability = new Reachability(safeUri, connections);
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
@@ -79,7 +96,7 @@ final class RedisLink {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(options.requestsTimeoutMillis())))
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(requestsTimeoutMillis)))
                 .build());
         this.connectionEvents = resources.eventBus().get().subscribe(this::onConnectionEvent);
         connect(0, "commands", c -> client.connectAsync(CODEC, c), c -> commands = c,
@@ -102,7 +119,7 @@ final class RedisLink {
         connector.apply(uri).whenComplete((connection, error) -> {
             if (error != null) {
                 reachability.connectFailed(error);
-                retry(attempt, () -> connect(attempt + 1, what, connector, connected, firstAttemptSettled));
+                retryLater(attempt, () -> connect(attempt + 1, what, connector, connected, firstAttemptSettled));
             } else if (closed) {
                 connection.closeAsync();
             } else {
@@ -112,13 +129,14 @@ final class RedisLink {
         });
     }
 
-    private void retry(int attempt, Runnable again) {
+    /** Runs {@code again} on Lettuce's threads after the reconnection delay of this attempt (0, 1, ...). */
+    void retryLater(int attempt, Runnable again) {
         if (closed) return;
         long delay = RECONNECT_DELAY.createDelay(attempt + 1L).toMillis();
         try {
             resources.eventExecutorGroup().schedule(again, delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) { // the executor is shutting down: the link is closing
-            Reachability.LOG.log(Level.DEBUG, "no further connection attempt: {0}", e.toString());
+            Reachability.LOG.log(Level.DEBUG, "no further attempt: {0}", e.toString());
         }
     }
 
@@ -185,16 +203,7 @@ final class RedisLink {
 
     /** Publishes; the stage fails with {@link RedisUnavailableException} when Redis cannot be reached. */
     CompletionStage<Void> publish(String channel, byte[] message) {
-        StatefulRedisConnection<String, byte[]> c = commands;
-        if (c == null) return notConnected();
-        try {
-            return c.async().publish(channel, message).handle((receivers, error) -> {
-                if (error != null) throw unavailable(error);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(unavailable(e));
-        }
+        return command(c -> c.publish(channel, message)).thenApply(receivers -> null);
     }
 
     /**
@@ -207,17 +216,53 @@ final class RedisLink {
 
     /** How many connections (nodes, for a request channel) listen to {@code channel}: Redis's PUBSUB NUMSUB. */
     CompletionStage<Long> subscriberCount(String channel) {
+        return command(c -> c.pubsubNumsub(channel)).thenApply(counts -> {
+            Long count = counts.get(channel);
+            return count == null ? 0L : count;
+        });
+    }
+
+    /**
+     * Runs a command on the shared command connection; the stage fails with {@link RedisUnavailableException} when
+     * Redis cannot be reached (at once while the connection is down). Never a blocking command: it would hold up
+     * every namespace.
+     */
+    <T> CompletionStage<T> command(Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> call) {
         StatefulRedisConnection<String, byte[]> c = commands;
         if (c == null) return notConnected();
         try {
-            return c.async().pubsubNumsub(channel).handle((counts, error) -> {
+            return call.apply(c.async()).handle((result, error) -> {
                 if (error != null) throw unavailable(error);
-                Long count = counts.get(channel);
-                return count == null ? 0L : count;
+                return result;
             });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(unavailable(e));
         }
+    }
+
+    /**
+     * Opens a connection of its own for blocking commands (a stream read), whose commands may take
+     * {@code commandTimeout}; retried until it connects or the link closes. Lettuce reconnects it when lost.
+     */
+    void connectForBlockingReads(Duration commandTimeout, Consumer<StatefulRedisConnection<String, byte[]>> connected) {
+        RedisClient blocking;
+        synchronized (this) { // close() shuts down whatever client is set here
+            if (closed) return;
+            if (blockingClient != null) throw new IllegalStateException("one blocking connection per link");
+            blocking = RedisClient.create(resources);
+            blockingClient = blocking;
+        }
+        blocking.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .build());
+        connect(0, "blocking reads", c -> blocking.connectAsync(CODEC, c), connected, () -> { });
+    }
+
+    /** A read of the stream failed: worth a warning once per incident. */
+    void readFailed(Throwable error) {
+        reachability.readFailed(error);
     }
 
     /** A fire-and-forget message did not get out: worth a warning once per incident. */
@@ -238,9 +283,17 @@ final class RedisLink {
 
     /** Closes the connections and stops Lettuce's threads; waits for them a few seconds at most. */
     void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         firstCommandsAttempt.complete(null); // nobody waits for an attempt that a closed link will not make
         connectionEvents.dispose();
+        RedisClient blocking = blockingClient;
+        try {
+            if (blocking != null) blocking.shutdown(Duration.ZERO, Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS));
+        } catch (RuntimeException e) {
+            Reachability.LOG.log(Level.WARNING, "closing the Redis client of blocking reads: {0}", e.toString());
+        }
         try {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS));
         } catch (RuntimeException e) {

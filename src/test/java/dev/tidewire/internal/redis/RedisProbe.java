@@ -11,7 +11,9 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A plain Redis client beside the nodes under test: publishes raw bytes on their channels (what another node or a
@@ -67,6 +69,31 @@ public final class RedisProbe implements AutoCloseable {
     public long subscriberCount(String channel) {
         Long count = commands.sync().pubsubNumsub(channel).get(channel);
         return count == null ? 0 : count;
+    }
+
+    /** Adds an entry to a stream, as any node (or a broken one) could; returns its id. */
+    public String xadd(String stream, Map<String, String> fields) {
+        Map<String, byte[]> body = new LinkedHashMap<>();
+        fields.forEach((k, v) -> body.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return commands.sync().xadd(stream, body);
+    }
+
+    public long xlen(String stream) {
+        return commands.sync().xlen(stream);
+    }
+
+    /** The value of a key, or null. */
+    public byte[] get(String key) {
+        return commands.sync().get(key);
+    }
+
+    public void set(String key, byte[] value) {
+        commands.sync().set(key, value);
+    }
+
+    /** The key's time to live in milliseconds (-2: no such key, -1: none). */
+    public long pttl(String key) {
+        return commands.sync().pttl(key);
     }
 
     public void subscribe(String... channels) {
