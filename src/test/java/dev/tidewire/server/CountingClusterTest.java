@@ -67,4 +67,24 @@ class CountingClusterTest {
         a.io.asVolatile().emit("v");
         assertEquals("42[\"v\"]", onB.lastText(), "a volatile broadcast carries none");
     }
+
+    @Test
+    void withRecoveryThisNodesClientsGetTheBroadcastsInOrderWhateverOrderTheTransportAnswersIn() {
+        SioTestServer a = node(true);
+        SioTestServer.Peer onA = a.connect();
+        onA.send("40");
+        int mark = onA.mark();
+        bus.holdPublishAnswers = true;
+        a.io.emit("first");
+        a.io.emit("second");
+        a.io.emit("third");
+        List<CompletableFuture<String>> answers = bus.heldPublishAnswers;
+        assertEquals(3, answers.size());
+        answers.get(2).completeExceptionally(new IllegalStateException("refused at once, as while Redis is down"));
+        answers.get(1).complete("1-2");
+        onA.assertNothingSince(mark);
+        answers.get(0).complete("1-1");
+        assertEquals(List.of("42[\"first\",\"1-1\"]", "42[\"second\",\"1-2\"]", "42[\"third\"]"),
+                onA.textsSince(mark));
+    }
 }

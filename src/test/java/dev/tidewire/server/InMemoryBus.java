@@ -25,6 +25,12 @@ final class InMemoryBus {
     volatile boolean responsesArrive = true;
 
     private final java.util.concurrent.atomic.AtomicLong offsets = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * While set, a counting node's publish answers only when the test completes its stage here (in any order, or
+     * exceptionally, as a transport whose writes fail or answer out of order).
+     */
+    volatile boolean holdPublishAnswers;
+    final List<CompletableFuture<String>> heldPublishAnswers = new CopyOnWriteArrayList<>();
 
     /** Nodes that count each other with heartbeats. */
     AdapterFactory factory() {
@@ -61,6 +67,11 @@ final class InMemoryBus {
             String offset = System.currentTimeMillis() + "-" + bus.offsets.incrementAndGet();
             for (CountingNode other : bus.counted) {
                 if (other != this) other.onMessage(copy(message), offset);
+            }
+            if (bus.holdPublishAnswers) {
+                CompletableFuture<String> answer = new CompletableFuture<>();
+                bus.heldPublishAnswers.add(answer);
+                return answer;
             }
             return CompletableFuture.completedFuture(offset);
         }

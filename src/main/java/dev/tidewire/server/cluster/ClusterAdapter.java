@@ -48,6 +48,9 @@ public abstract class ClusterAdapter implements Adapter {
     private final boolean recovery;
     private final Map<String, Request<?>> requests = new ConcurrentHashMap<>();
     private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+    private final Object localDeliveryOrder = new Object();
+    /** The local delivery of the latest broadcast that waits for its offset (connection state recovery on). */
+    private CompletableFuture<Void> lastLocalDelivery = CompletableFuture.completedFuture(null);
 
     protected ClusterAdapter(LocalNamespace local, ClusterOptions options) {
         this.local = local;
@@ -91,8 +94,23 @@ public abstract class ClusterAdapter implements Adapter {
             local.broadcast(data, options);
             return;
         }
-        // the clients here get the offset the transport gave the message, as the other nodes' clients do
-        offset.whenComplete((given, error) -> local.broadcast(withOffset(data, error == null ? given : null), options));
+        // the clients here get the offset the transport gave the message, as the other nodes' clients do; in the
+        // order of the broadcasts, whatever order the transport answers in (a write refused at once while an
+        // earlier one is still failing would otherwise overtake it)
+        CompletableFuture<String> known = offset.toCompletableFuture().handle((given, error) -> error == null ? given : null);
+        synchronized (localDeliveryOrder) {
+            lastLocalDelivery = lastLocalDelivery.thenCombine(known, (previous, given) -> given)
+                    .thenAccept(given -> deliverLocally(withOffset(data, given), options));
+        }
+    }
+
+    /** Never fails, so that one failed delivery does not stop the ones queued behind it. */
+    private void deliverLocally(List<Object> data, BroadcastOptions options) {
+        try {
+            local.broadcast(data, options);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a broadcast of " + local.name() + " failed on this node", e);
+        }
     }
 
     private static List<Object> withOffset(List<Object> data, String offset) {
