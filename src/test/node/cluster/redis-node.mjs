@@ -5,36 +5,14 @@
 // {type: "ready", port, clientId}, {type: "reply", id, result | error}, {type: "client-event", event, args},
 // {type: "server-side-event", event, args}. Binary values travel as {"$binary": "<base64>"}.
 import { createServer } from "node:http";
-import { createInterface } from "node:readline";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Emitter } from "@socket.io/redis-emitter";
 import { createClient } from "redis";
 import { io as connectClient } from "socket.io-client";
+import { fromWire, serveCommands, toWire, write } from "./line-protocol.mjs";
 
 const [redisUrl, key = "socket.io"] = process.argv.slice(2);
-
-const write = (line) => process.stdout.write(JSON.stringify(line) + "\n");
-
-const toWire = (value) => {
-  if (Buffer.isBuffer(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    return { $binary: Buffer.from(value).toString("base64") };
-  }
-  if (Array.isArray(value)) return value.map(toWire);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(v)]));
-  }
-  return value;
-};
-
-const fromWire = (value) => {
-  if (Array.isArray(value)) return value.map(fromWire);
-  if (value && typeof value === "object") {
-    if (typeof value.$binary === "string") return Buffer.from(value.$binary, "base64");
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromWire(v)]));
-  }
-  return value;
-};
 
 const pubClient = createClient({ url: redisUrl });
 const subClient = pubClient.duplicate();
@@ -132,20 +110,7 @@ const commands = {
   clientConnected: () => client.connected,
 };
 
-const lines = createInterface({ input: process.stdin });
-lines.on("line", async (line) => {
-  let id;
-  try {
-    const command = JSON.parse(line);
-    id = command.id;
-    const run = commands[command.cmd];
-    if (!run) throw new Error(`unknown command ${command.cmd}`);
-    write({ type: "reply", id, result: toWire(await run(command)) });
-  } catch (e) {
-    write({ type: "reply", id, error: String(e && e.message ? e.message : e) });
-  }
-});
-lines.on("close", async () => {
+serveCommands(commands, async () => {
   client.close();
   io.close();
   await Promise.allSettled([pubClient.quit(), subClient.quit(), emitterClient.quit()]);

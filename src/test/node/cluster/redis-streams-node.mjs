@@ -6,35 +6,13 @@
 // {type: "recovered-client-event", event, args} (a client that asked to recover a session),
 // {type: "server-side-event", event, args}. Binary values travel as {"$binary": "<base64>"}.
 import { createServer } from "node:http";
-import { createInterface } from "node:readline";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import { io as connectClient } from "socket.io-client";
+import { fromWire, serveCommands, toWire, write } from "./line-protocol.mjs";
 
 const [redisUrl] = process.argv.slice(2);
-
-const write = (line) => process.stdout.write(JSON.stringify(line) + "\n");
-
-const toWire = (value) => {
-  if (Buffer.isBuffer(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    return { $binary: Buffer.from(value).toString("base64") };
-  }
-  if (Array.isArray(value)) return value.map(toWire);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(v)]));
-  }
-  return value;
-};
-
-const fromWire = (value) => {
-  if (Array.isArray(value)) return value.map(fromWire);
-  if (value && typeof value === "object") {
-    if (typeof value.$binary === "string") return Buffer.from(value.$binary, "base64");
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromWire(v)]));
-  }
-  return value;
-};
 
 // the adapter's own connections are duplicates of this client, so they carry its name too (see whenReading)
 const clientName = `tidewire-node-${process.pid}`;
@@ -124,20 +102,7 @@ const commands = {
   },
 };
 
-const lines = createInterface({ input: process.stdin });
-lines.on("line", async (line) => {
-  let id;
-  try {
-    const command = JSON.parse(line);
-    id = command.id;
-    const run = commands[command.cmd];
-    if (!run) throw new Error(`unknown command ${command.cmd}`);
-    write({ type: "reply", id, result: toWire(await run(command)) });
-  } catch (e) {
-    write({ type: "reply", id, error: String(e && e.message ? e.message : e) });
-  }
-});
-lines.on("close", async () => {
+serveCommands(commands, async () => {
   client.close();
   recoverable?.close();
   io.close();
