@@ -3,11 +3,14 @@
 //
 //   node harness.mjs --target ours|raw|reference --url http://127.0.0.1:3400 --pid PID \
 //        [--scenarios echo,binary,broadcast,storm-ws,storm-upgrade,memory] [--duration 10] [--warmup 0] ...
+//   node harness.mjs --target ours|reference --url http://127.0.0.1:3601 --url2 http://127.0.0.1:3602 \
+//        --pid NODE1,NODE2 --redis-pid REDIS --scenarios same-node,cross-node ...      (a two-node cluster)
 //
 // Prints one JSON line per scenario on stdout (progress goes to stderr). Server CPU is utime+stime of the whole
-// server process (all threads) from /proc/PID/stat over the measured window. Every phase is bounded in time, and a
-// watchdog ends the process if anything hangs. Connections are spread over the loopback source addresses
-// 127.0.0.2 .. 127.0.0.(1+sources) so that many thousands of them do not exhaust one address's ephemeral ports.
+// server process (all threads) from /proc/PID/stat over the measured window; with several PIDs (a cluster's nodes),
+// their sum. Every phase is bounded in time, and a watchdog ends the process if anything hangs. Connections are
+// spread over the loopback source addresses 127.0.0.2 .. 127.0.0.(1+sources) so that many thousands of them do not
+// exhaust one address's ephemeral ports.
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import http from 'node:http';
@@ -20,7 +23,10 @@ import { performance } from 'node:perf_hooks';
 const DEFAULTS = {
   target: 'ours',            // ours | raw | reference: which contract the URL speaks (raw = /raw/echo, /raw/broadcast)
   url: 'http://127.0.0.1:3000',
-  pid: 0,                    // server process (CPU from /proc, heap via jcmd); 0 = no server-side figures
+  url2: '',                  // cross-node: the second cluster node, where the receivers connect (senders: --url)
+  pid: '0',                  // server process (CPU from /proc, heap via jcmd); 0 = no server-side figures; a
+                             // comma-separated list sums the CPU of all (a cluster's nodes; heap and RSS: the first)
+  'redis-pid': 0,            // same-node, cross-node: the Redis server, whose CPU is reported on its own; 0 = none
   scenarios: 'echo,binary,broadcast,storm-ws,storm-upgrade,memory',
   duration: 10,              // measured seconds per scenario (memory: seconds the connections are held)
   warmup: 0,                 // unmeasured seconds of the same load before the measured window
@@ -30,7 +36,8 @@ const DEFAULTS = {
   'binary-inflight': 2,      // binary echo: requests in flight per client
   'binary-size': 65536,      // binary echo: payload bytes
   receivers: 1000,           // broadcast: sockets in the room
-  'bcast-inflight': 4,       // broadcast: broadcasts in flight (each sent by a different member)
+  'bcast-inflight': 4,       // broadcast: broadcasts in flight (each sent by a different member); same-node and
+                             // cross-node: sender sockets, one broadcast in flight each
   'storm-concurrency': 50,   // storm: connections being opened at once
   conns: 1000,               // memory: idle WebSocket connections held
   'connect-concurrency': 200,// connections opened at once while setting up a scenario
@@ -45,7 +52,8 @@ function parseArgs(argv) {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log('usage: node harness.mjs [--option value]...  (one JSON line per scenario on stdout)\noptions and defaults:');
     for (const [k, v] of Object.entries(DEFAULTS)) console.log(`  --${k} ${v}`);
-    console.log('scenarios: echo, binary, broadcast, storm-ws, storm-upgrade, memory (raw: echo, broadcast, storm-ws, memory)');
+    console.log('scenarios: echo, binary, broadcast, storm-ws, storm-upgrade, memory (raw: echo, broadcast, storm-ws, memory);');
+    console.log('  same-node, cross-node (a cluster: --url2, --pid NODE1,NODE2, --redis-pid; not for raw)');
     process.exit(0);
   }
   for (let i = 0; i < argv.length; i++) {
@@ -60,13 +68,16 @@ function parseArgs(argv) {
     if (Number.isNaN(o[key])) throw new Error(`--${key} must be a number`);
   }
   if (!['ours', 'raw', 'reference'].includes(o.target)) throw new Error(`--target must be ours, raw or reference`);
+  o.pids = String(o.pid).split(',').map((p) => Number(p.trim()));
+  if (o.pids.some((p) => !Number.isInteger(p) || p < 0)) throw new Error('--pid must be a PID or a comma-separated list');
+  o.pids = o.pids.filter((p) => p > 0);
   return o;
 }
 
 const opts = parseArgs(process.argv.slice(2));
 const log = (...a) => console.error(`[harness ${opts.target}]`, ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const ALL_SCENARIOS = ['echo', 'binary', 'broadcast', 'storm-ws', 'storm-upgrade', 'memory'];
+const ALL_SCENARIOS = ['echo', 'binary', 'broadcast', 'storm-ws', 'storm-upgrade', 'memory', 'same-node', 'cross-node'];
 // The raw floor has no Socket.IO: no binary acks and no polling transport to upgrade from.
 const RAW_SCENARIOS = new Set(['echo', 'broadcast', 'storm-ws', 'memory']);
 
@@ -82,17 +93,29 @@ function serverCpuMs() {
   return t && t.user + t.sys;
 }
 
-/** user and kernel CPU time of every thread of the process, in ms; null without a pid. */
+/** user and kernel CPU time of every thread of the server process(es), summed, in ms; null without a pid. */
 function serverCpuTimes() {
-  if (!opts.pid) return null;
-  const stat = fs.readFileSync(`/proc/${opts.pid}/stat`, 'utf8');
+  if (!opts.pids.length) return null;
+  const all = opts.pids.map(processCpuTimes);
+  return { user: all.reduce((n, t) => n + t.user, 0), sys: all.reduce((n, t) => n + t.sys, 0) };
+}
+
+/** user and kernel CPU time of every thread of one process, in ms. */
+function processCpuTimes(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
   return { user: (Number(f[11]) * 1000) / CLK_TCK, sys: (Number(f[12]) * 1000) / CLK_TCK }; // fields 14, 15
 }
 
+/** CPU ms of each server process and of Redis (null without --redis-pid): the cluster scenarios' breakdown. */
+function cpuBreakdown() {
+  const ms = (pid) => { const t = processCpuTimes(pid); return t.user + t.sys; };
+  return { perProcess: opts.pids.map(ms), redis: opts['redis-pid'] ? ms(opts['redis-pid']) : null };
+}
+
 function serverRssBytes() {
-  if (!opts.pid) return null;
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${opts.pid}/status`, 'utf8'));
+  if (!opts.pids.length) return null;
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${opts.pids[0]}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : null;
 }
 
@@ -109,14 +132,14 @@ async function heapAfterGc() {
       return m.gc ? m.heapUsed : null;
     } catch { return null; }
   }
-  if (!opts.pid) return null;
+  if (!opts.pids.length) return null;
   try {
     execFileSync('jcmd', ['-h'], { stdio: 'ignore', timeout: 30000 });
   } catch (e) {
     if (e.code === 'ENOENT') { log('jcmd not found (a JDK tool): no heap figures'); return null; }
   }
-  execFileSync('jcmd', [String(opts.pid), 'GC.run'], { timeout: 60000, stdio: ['ignore', 'ignore', 'pipe'] });
-  const info = execFileSync('jcmd', [String(opts.pid), 'GC.heap_info'], { timeout: 60000 }).toString();
+  execFileSync('jcmd', [String(opts.pids[0]), 'GC.run'], { timeout: 60000, stdio: ['ignore', 'ignore', 'pipe'] });
+  const info = execFileSync('jcmd', [String(opts.pids[0]), 'GC.heap_info'], { timeout: 60000 }).toString();
   const m = /heap\s+total\s+\d+K,\s+used\s+(\d+)K/.exec(info);
   if (!m) throw new Error(`cannot read heap used from jcmd GC.heap_info:\n${info}`);
   return Number(m[1]) * 1024;
@@ -140,10 +163,10 @@ function agentFor(i) {
 let connSeq = 0;
 
 /** A Socket.IO client connected to namespace / (resolves on 'connect'; with polling first, also waits for the upgrade). */
-function sioConnect({ transports = ['websocket'], waitUpgrade = false } = {}) {
+function sioConnect({ transports = ['websocket'], waitUpgrade = false, url = opts.url } = {}) {
   const i = connSeq++;
   return new Promise((resolve, reject) => {
-    const s = io(opts.url, {
+    const s = io(url, {
       forceNew: true, reconnection: false, transports, upgrade: transports.length > 1,
       agent: agentFor(i), timeout: opts['ack-timeout'] * 1000,
     });
@@ -230,9 +253,11 @@ async function closedLoop(lanes, op) {
   const warm = stats;
   stats = new Stats();
   const times0 = serverCpuTimes();
+  const breakdown0 = cpuBreakdown();
   const t0 = performance.now();
   await sleep(opts.duration * 1000);
   const times1 = serverCpuTimes();
+  const breakdown1 = cpuBreakdown();
   const cpu0 = times0 && times0.user + times0.sys;
   const cpu1 = times1 && times1.user + times1.sys;
   const sysMs = times0 && times1.sys - times0.sys;
@@ -244,6 +269,8 @@ async function closedLoop(lanes, op) {
   await Promise.race([Promise.all(loops), sleep(opts['drain-timeout'] * 1000)]);
   return {
     measured, elapsed, cpuMs: cpu0 == null ? null : cpu1 - cpu0, sysMs,
+    processCpuMs: breakdown1.perProcess.map((ms, i) => ms - breakdown0.perProcess[i]),
+    redisCpuMs: breakdown0.redis == null ? null : breakdown1.redis - breakdown0.redis,
     failures: measured.failures + drain.failures + outstanding, warmupFailures: warm.failures, stuck: outstanding,
   };
 }
@@ -325,6 +352,46 @@ function emptyRun() {
   return { measured: new Stats(), elapsed: 1, cpuMs: null, failures: 0, warmupFailures: 0, stuck: 0 };
 }
 
+/** Has every socket join room 'bench' (the contract's join, acknowledged); throws when a join is not acknowledged. */
+async function joinBenchRoom(sockets) {
+  const joins = await Promise.all(sockets.map((s) => new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), opts['ack-timeout'] * 1000);
+    s.emit('join', 'bench', (ok) => { clearTimeout(t); resolve(ok === true); });
+  })));
+  const bad = joins.filter((j) => !j).length;
+  if (bad) throw new Error(`${bad} joins not acknowledged`);
+}
+
+/**
+ * The load of the room scenarios: each lane (a sender) sends a broadcast with `send(sender, payload)` and waits until
+ * every receiver got it. Ops are deliveries; latency is per delivery (send to receipt); a broadcast still incomplete
+ * at the end is reported, and a delivery of no open broadcast counts as unexpected.
+ */
+async function roomLoad(receivers, lanes, send, raw) {
+  const open = new Map(); // id -> {t0, remaining, done, stats}
+  let unexpected = 0;
+  const onDelivery = (id) => {
+    const b = open.get(id);
+    if (!b) { unexpected++; return; }
+    b.stats.ok(performance.now() - b.t0);
+    if (--b.remaining === 0) { open.delete(id); b.done(); }
+  };
+  for (const c of receivers) {
+    if (raw) c.on('message', (data) => onDelivery(JSON.parse(data.toString()).id));
+    else c.on('bcast', (p) => onDelivery(p && p.id));
+  }
+  let nextId = 0;
+  const completion = [];
+  const op = (sender, stats) => new Promise((resolve) => {
+    const id = nextId++;
+    const t0 = performance.now();
+    open.set(id, { t0, remaining: receivers.length, stats, done: () => { completion.push(performance.now() - t0); resolve(); } });
+    send(sender, { id, text: 'hello room', n: 42 });
+  });
+  const r = receivers.length && lanes.length ? await closedLoop(lanes, op) : emptyRun();
+  return { r, incomplete: open.size, unexpected, completion: percentiles(completion) };
+}
+
 /**
  * Broadcast: `receivers` sockets join one room; `bcast-inflight` loops each send a broadcast (from a different
  * member: the sender is in the room too, so every broadcast is due to every receiver) and wait until all receivers
@@ -334,50 +401,64 @@ async function broadcast() {
   const nRecv = opts.receivers;
   const raw = opts.target === 'raw';
   const { conns, failures: connectFailures } = await connectMany(nRecv, raw ? () => rawConnect('/raw/broadcast') : () => sioConnect());
-  if (!raw) {
-    const joins = await Promise.all(conns.map((s) => new Promise((resolve) => {
-      const t = setTimeout(() => resolve(false), opts['ack-timeout'] * 1000);
-      s.emit('join', 'bench', (ok) => { clearTimeout(t); resolve(ok === true); });
-    })));
-    const bad = joins.filter((j) => !j).length;
-    if (bad) throw new Error(`${bad} joins not acknowledged`);
-  }
+  if (!raw) await joinBenchRoom(conns);
   log(`broadcast: ${conns.length} receivers in the room (${connectFailures} failed), ${opts['bcast-inflight']} broadcasts in flight`);
-  const open = new Map(); // id -> {t0, remaining, done, stats}
-  let unexpected = 0;
-  const onDelivery = (id) => {
-    const b = open.get(id);
-    if (!b) { unexpected++; return; }
-    b.stats.ok(performance.now() - b.t0);
-    if (--b.remaining === 0) { open.delete(id); b.done(); }
-  };
-  for (const c of conns) {
-    if (raw) c.on('message', (data) => onDelivery(JSON.parse(data.toString()).id));
-    else c.on('bcast', (p) => onDelivery(p && p.id));
-  }
   let dropped = 0;
   for (const c of conns) (raw ? c.on('close', () => dropped++) : c.on('disconnect', () => dropped++));
-  let nextId = 0;
-  const completion = [];
-  const op = (sender, stats) => new Promise((resolve) => {
-    const id = nextId++;
-    const t0 = performance.now();
-    open.set(id, { t0, remaining: conns.length, stats, done: () => { completion.push(performance.now() - t0); resolve(); } });
-    const payload = { id, text: 'hello room', n: 42 };
-    if (raw) sender.send(JSON.stringify(payload));
-    else sender.emit('broadcast', { room: 'bench', payload });
-  });
   const lanes = Array.from({ length: Math.min(opts['bcast-inflight'], conns.length) }, (_, i) => conns[(i * 7919) % conns.length]);
-  const r = conns.length ? await closedLoop(lanes, op) : emptyRun();
-  const incomplete = open.size;
+  const send = raw ? (ws, payload) => ws.send(JSON.stringify(payload)) : (s, payload) => s.emit('broadcast', { room: 'bench', payload });
+  const { r, incomplete, unexpected, completion: c } = await roomLoad(conns, lanes, send, raw);
   const disconnects = dropped;
   closeAll(conns);
   r.failures += connectFailures + disconnects + unexpected;
-  const c = percentiles(completion);
   return result('broadcast', 'deliveries', r, {
     receivers: nRecv, bcast_inflight: lanes.length, incomplete_broadcasts: incomplete, unexpected_deliveries: unexpected,
     broadcast_complete_p50_ms: c.p50_ms, broadcast_complete_p99_ms: c.p99_ms, connect_failures: connectFailures,
     disconnects,
+  });
+}
+
+/**
+ * A broadcast in a two-node cluster: `receivers` sockets on one node join room 'bench', and `bcast-inflight`
+ * senders on --url, outside the room, each send a broadcast and wait until every receiver got it. For cross-node
+ * the receivers are on --url2, so that every delivery crosses the cluster adapter; for same-node they are on --url
+ * with the senders. Same figures as broadcast (server CPU summed over --pid), and the CPU of each node and of Redis
+ * apart: the cost and latency of crossing nodes are cross-node minus same-node, both run against the same cluster.
+ */
+async function clusterBroadcast(scenario) {
+  if (!opts.url2) throw new Error(`${scenario} needs --url2 (the cluster's second node)`);
+  const receiversUrl = scenario === 'cross-node' ? opts.url2 : opts.url;
+  const nRecv = opts.receivers;
+  const receiving = await connectMany(nRecv, () => sioConnect({ url: receiversUrl }));
+  const sending = await connectMany(opts['bcast-inflight'], () => sioConnect());
+  const all = [...receiving.conns, ...sending.conns];
+  const connectFailures = receiving.failures + sending.failures;
+  let r, incomplete, unexpected, c, disconnects;
+  try {
+    await joinBenchRoom(receiving.conns);
+    log(`${scenario}: ${receiving.conns.length} receivers on ${receiversUrl}, ${sending.conns.length} senders on ${opts.url} (${connectFailures} failed)`);
+    let dropped = 0;
+    for (const s of all) s.on('disconnect', () => dropped++);
+    ({ r, incomplete, unexpected, completion: c } = await roomLoad(receiving.conns, sending.conns,
+      (s, payload) => s.emit('broadcast', { room: 'bench', payload }), false));
+    disconnects = dropped;
+  } finally {
+    closeAll(all);
+  }
+  r.failures += connectFailures + disconnects + unexpected;
+  const ops = r.measured.ops;
+  const perOp = (ms) => (ms == null || ops === 0 ? null : Math.round((ms * 1000 / ops) * 100) / 100);
+  return result(scenario, 'deliveries', r, {
+    receivers: nRecv, senders: sending.conns.length, bcast_inflight: sending.conns.length,
+    url: opts.url, receivers_url: receiversUrl,
+    incomplete_broadcasts: incomplete, unexpected_deliveries: unexpected,
+    broadcast_complete_p50_ms: c.p50_ms, broadcast_complete_p99_ms: c.p99_ms,
+    // per process of --pid, in its order (node 1, node 2), then Redis
+    process_cpu_ms: r.processCpuMs ? r.processCpuMs.map(Math.round) : null,
+    process_cpu_us_per_op: r.processCpuMs ? r.processCpuMs.map(perOp) : null,
+    redis_cpu_ms: r.redisCpuMs == null ? null : Math.round(r.redisCpuMs),
+    redis_cpu_us_per_op: perOp(r.redisCpuMs),
+    connect_failures: connectFailures, disconnects,
   });
 }
 
@@ -466,6 +547,7 @@ async function memory() {
 const RUN = {
   echo: () => echo(false), binary: () => echo(true), broadcast, 'storm-ws': () => storm(false),
   'storm-upgrade': () => storm(true), memory,
+  'same-node': () => clusterBroadcast('same-node'), 'cross-node': () => clusterBroadcast('cross-node'),
 };
 
 async function main() {

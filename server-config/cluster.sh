@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # A local cluster: `cluster.sh start` starts, in the background,
 #   - Redis (Debian's redis-server, installed when missing and root) on REDIS_PORT (6379), no persistence;
-#   - two nodes of a fixture (FIXTURE=bench, the default, or conformance) on ports 3001 and 3002, each with the
-#     cluster adapter ADAPTER (redis, the default, or redis-streams) on that Redis; SERVER=wildfly|payara as for
-#     conformance.sh, and TIDEWIRE_OPTS passes through to both nodes;
+#   - two nodes of a fixture (FIXTURE=bench, the default, or conformance) on ports CLUSTER_PORT+1 and CLUSTER_PORT+2
+#     (3001 and 3002 with the default CLUSTER_PORT=3000), each with the cluster adapter ADAPTER (redis, the default,
+#     or redis-streams) on that Redis; SERVER=wildfly|payara as for conformance.sh, and TIDEWIRE_OPTS passes through
+#     to both nodes;
 #   - nginx (Debian's, installed when missing and root; run with its own configuration and PID file under
-#     target/cluster-nginx, not as the system service) on port 3000, balancing the two nodes with sticky sessions by
-#     client address (a hash of the whole address; ip_hash would key on its first three bytes only): a polling
-#     client and its upgrade stay on one node. Clients on one machine spread over both nodes when they connect from
-#     different loopback addresses (any of 127.0.0.0/8; which node an address lands on is the hash's choice).
-# It returns once every part answers. `cluster.sh stop` stops all of it and leaves nothing running.
+#     target/cluster-nginx, not as the system service) on port CLUSTER_PORT, balancing the two nodes with sticky
+#     sessions by client address (a hash of the whole address; ip_hash would key on its first three bytes only): a
+#     polling client and its upgrade stay on one node. Clients on one machine spread over both nodes when they connect
+#     from different loopback addresses (any of 127.0.0.0/8; which node an address lands on is the hash's choice).
+# It returns once every part answers. `cluster.sh stop` stops all of it and leaves nothing running. The PID files:
+# target/cluster-node1.pid, target/cluster-node2.pid, target/cluster-redis/redis.pid.
 # For failure tests: `kill-node 1|2` kills a node (SIGKILL), `start-node 1|2` starts it again, `restart-redis` stops
 # Redis and starts it again on the same port, empty.
 set -euo pipefail
@@ -17,8 +19,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
 REDIS_PORT="${REDIS_PORT:-6379}"
 ADAPTER="${ADAPTER:-redis}"
 FIXTURE="${FIXTURE:-bench}"
-NODE_PORTS=(3001 3002)
-NGINX_PORT=3000
+# one base port, so that a second cluster (a benchmark, say) can run beside the default one
+CLUSTER_PORT="${CLUSTER_PORT:-3000}"
+[[ "$CLUSTER_PORT" =~ ^[0-9]+$ ]] || { echo "CLUSTER_PORT must be a port number" >&2; exit 2; }
+NODE_PORTS=($((CLUSTER_PORT + 1)) $((CLUSTER_PORT + 2)))
+NGINX_PORT=$CLUSTER_PORT
 NGINX_DIR="$ROOT/target/cluster-nginx"
 REDIS_DIR="$ROOT/target/cluster-redis"
 JVM_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true"
@@ -140,6 +145,6 @@ case "${1:-}" in
   kill-node) node_number "${2:-}"; kill_node "$2" ;;
   start-node) node_number "${2:-}"; start_node "$2" ;;
   restart-redis) stop_redis; start_redis ;;
-  *) echo "usage: [SERVER=wildfly|payara] [ADAPTER=redis|redis-streams] [FIXTURE=bench|conformance] [REDIS_PORT=6379] [TIDEWIRE_OPTS=...] $0 start|stop|kill-node N|start-node N|restart-redis" >&2
+  *) echo "usage: [SERVER=wildfly|payara] [ADAPTER=redis|redis-streams] [FIXTURE=bench|conformance] [CLUSTER_PORT=3000] [REDIS_PORT=6379] [TIDEWIRE_OPTS=...] $0 start|stop|kill-node N|start-node N|restart-redis" >&2
      exit 2 ;;
 esac
