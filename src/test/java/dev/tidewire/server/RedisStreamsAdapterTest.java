@@ -259,6 +259,8 @@ class RedisStreamsAdapterTest {
             d.io.to("elsewhere").emit("not for it");
             d.io.to("news").except(ids[0]).emit("not for it either");
             d.io.asVolatile().emit("volatile");
+            // d's entries first: c writes on a connection of its own, which could otherwise overtake them
+            Eventually.until("d's broadcasts in the stream", () -> probe.xlen(STREAM) == before + 4);
             c.io.emit("to all");
             Eventually.until("the broadcasts in the stream", () -> probe.xlen(STREAM) == before + 5);
 
