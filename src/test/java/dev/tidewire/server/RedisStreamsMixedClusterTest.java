@@ -175,7 +175,10 @@ class RedisStreamsMixedClusterTest {
             Eventually.until("the session kept by Node", () -> probe.get("sio:session:" + pid) != null);
             long before = probe.xlen("socket.io");
             java.io.to("node-room").emit("missed", "from java", new byte[]{7});
+            // each side writes on its own connection: one entry at a time, so that the stream's order is known
+            Eventually.until("Java's entry in the stream", () -> probe.xlen("socket.io") == before + 1);
             node.call("emit", "room", "node-room", "event", "missed", "args", List.of("from node"));
+            Eventually.until("Node's entry in the stream", () -> probe.xlen("socket.io") == before + 2);
             java.io.to("java-room").emit("not for it");
             Eventually.until("the broadcasts in the stream", () -> probe.xlen("socket.io") == before + 3);
         }
@@ -212,7 +215,10 @@ class RedisStreamsMixedClusterTest {
             long before = probe.xlen("socket.io");
             node.call("emit", "room", "java-room", "event", "missed", "args", List.of("from node",
                     NodeRedisNode.binary(new byte[]{8})));
+            // each side writes on its own connection: one entry at a time, so that the stream's order is known
+            Eventually.until("Node's entry in the stream", () -> probe.xlen("socket.io") == before + 1);
             java.io.to("java-room").emit("missed", "from java");
+            Eventually.until("Java's entry in the stream", () -> probe.xlen("socket.io") == before + 2);
             node.call("emit", "room", "node-room", "event", "not for it");
             Eventually.until("the broadcasts in the stream", () -> probe.xlen("socket.io") == before + 3);
         }
