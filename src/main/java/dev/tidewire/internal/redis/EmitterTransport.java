@@ -114,14 +114,14 @@ public final class EmitterTransport implements AutoCloseable {
         synchronized (this) {
             if (waitingForConnection != null) {
                 CompletableFuture<Void> published = new CompletableFuture<>();
-                waitingForConnection.add(() -> link.publish(channel, message).whenComplete((nothing, error) -> {
+                waitingForConnection.add(() -> link.publishKept(channel, message).whenComplete((nothing, error) -> {
                     if (error != null) published.completeExceptionally(Causes.unwrap(error));
                     else published.complete(null);
                 }));
                 return published;
             }
         }
-        return link.publish(channel, message);
+        return link.publishKept(channel, message);
     }
 
     /** Under the lock, so that a later publication cannot overtake the waiting ones (publishing does not block). */

@@ -40,8 +40,10 @@ import java.util.function.Function;
  * <p>
  * Lettuce reconnects a lost connection by itself and resubscribes; this class also retries a first connection that
  * failed (Redis down when the application started) and subscribes again whatever a namespace asked for while
- * disconnected. While a connection is down, commands are refused at once rather than queued, so that cross-node
- * operations fail fast with a {@link RedisUnavailableException}.
+ * disconnected. While a connection is down, requests are refused at once rather than queued, so that cross-node
+ * operations fail fast with a {@link RedisUnavailableException}; fire-and-forget writes (broadcasts, room changes,
+ * stream entries, sessions) are kept, bounded, and sent in order once the command connection is back
+ * ({@link OfflineWrites}), as the reference's node-redis keeps them.
  */
 final class RedisLink {
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -65,6 +67,7 @@ final class RedisLink {
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private volatile StatefulRedisPubSubConnection<String, byte[]> pubSub;
     private volatile boolean closed;
+    private final OfflineWrites offline;
 
     RedisLink(RedisAdapterOptions options) {
         this(options, true);
@@ -98,8 +101,9 @@ final class RedisLink {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(requestsTimeoutMillis)))
                 .build());
+        this.offline = new OfflineWrites(() -> commands, safeUri, this::retryLater);
         this.connectionEvents = resources.eventBus().get().subscribe(this::onConnectionEvent);
-        connect(0, "commands", c -> client.connectAsync(CODEC, c), c -> commands = c,
+        connect(0, "commands", c -> client.connectAsync(CODEC, c), this::commandsConnected,
                 () -> firstCommandsAttempt.complete(null));
         if (subscribing) {
             connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected, () -> { });
@@ -140,6 +144,11 @@ final class RedisLink {
         }
     }
 
+    private void commandsConnected(StatefulRedisConnection<String, byte[]> connection) {
+        commands = connection;
+        offline.flush(); // what was kept before the first connection
+    }
+
     private void pubSubConnected(StatefulRedisPubSubConnection<String, byte[]> connection) {
         connection.addListener(subscriptions);
         pubSub = connection;
@@ -151,6 +160,7 @@ final class RedisLink {
         if (event instanceof ConnectionActivatedEvent activated) {
             reachability.activated(activated.localAddress());
             subscribeAll(); // what was asked while this connection was down
+            offline.flush(); // what was kept while the command connection was down, if it is this one
         } else if (event instanceof ConnectionDeactivatedEvent deactivated) {
             reachability.deactivated(deactivated.localAddress());
         }
@@ -204,6 +214,44 @@ final class RedisLink {
     /** Publishes; the stage fails with {@link RedisUnavailableException} when Redis cannot be reached. */
     CompletionStage<Void> publish(String channel, byte[] message) {
         return command(c -> c.publish(channel, message)).thenApply(receivers -> null);
+    }
+
+    /**
+     * Publishes a fire-and-forget message (a broadcast, a room change): while the command connection is down, it is
+     * kept, bounded, and sent in order once the connection is back. The stage completes once it is sent, or fails
+     * with {@link RedisUnavailableException} when there is no more room for it or the link closes.
+     */
+    CompletionStage<Void> publishKept(String channel, byte[] message) {
+        return keep(c -> c.publish(channel, message), message.length).thenApply(receivers -> null);
+    }
+
+    /**
+     * Runs a fire-and-forget write (XADD, SET) on the command connection, kept while it is down as
+     * {@link #publishKept} is. Never a request whose caller waits for an answer: those fail fast.
+     *
+     * @param bytes the payload's size, counted against the bound of what is kept
+     */
+    <T> CompletionStage<T> keep(Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> call, long bytes) {
+        return offline.write(call, bytes).handle((result, error) -> {
+            if (error != null) throw unavailable(error);
+            return result;
+        });
+    }
+
+    /** Whether fire-and-forget writes are being kept (or sent after an outage) rather than sent straight away. */
+    boolean keepingWrites() {
+        return offline.keeping();
+    }
+
+    /** Whether the command connection is up (Lettuce's view): for tests. */
+    boolean commandsConnected() {
+        StatefulRedisConnection<String, byte[]> c = commands;
+        return c != null && c.isOpen();
+    }
+
+    /** For tests: keeps at most this many writes or bytes while the command connection is down. */
+    void boundOfflineWrites(int writes, long bytes) {
+        offline.bound(writes, bytes);
     }
 
     /**
@@ -286,6 +334,7 @@ final class RedisLink {
         synchronized (this) {
             closed = true;
         }
+        offline.close();
         firstCommandsAttempt.complete(null); // nobody waits for an attempt that a closed link will not make
         connectionEvents.dispose();
         RedisClient blocking = blockingClient;
