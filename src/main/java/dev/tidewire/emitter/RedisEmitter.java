@@ -54,6 +54,11 @@ public final class RedisEmitter implements AutoCloseable {
         return namespace;
     }
 
+    /** The transport under this emitter, for tests in this package. */
+    EmitterTransport transport() {
+        return transport;
+    }
+
     private EmitterOperator all() {
         return new EmitterOperator(transport, namespace, List.of(), List.of(), Map.of());
     }

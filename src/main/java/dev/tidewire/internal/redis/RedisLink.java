@@ -62,8 +62,6 @@ final class RedisLink {
     private final Subscriptions subscriptions = new Subscriptions();
     private final Disposable connectionEvents;
     private final boolean subscribing;
-    /** Settles once the command connection's first attempt did, whether it connected or not. */
-    private final CompletableFuture<Void> firstCommandsAttempt = new CompletableFuture<>();
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private volatile StatefulRedisPubSubConnection<String, byte[]> pubSub;
     private volatile boolean closed;
@@ -103,10 +101,9 @@ final class RedisLink {
                 .build());
         this.offline = new OfflineWrites(() -> commands, safeUri, this::retryLater);
         this.connectionEvents = resources.eventBus().get().subscribe(this::onConnectionEvent);
-        connect(0, "commands", c -> client.connectAsync(CODEC, c), this::commandsConnected,
-                () -> firstCommandsAttempt.complete(null));
+        connect(0, "commands", c -> client.connectAsync(CODEC, c), this::commandsConnected);
         if (subscribing) {
-            connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected, () -> { });
+            connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected);
         }
     }
 
@@ -118,18 +115,17 @@ final class RedisLink {
 
     private <C extends StatefulConnection<?, ?>> void connect(int attempt, String what,
                                                    Function<RedisURI, ConnectionFuture<C>> connector,
-                                                   Consumer<C> connected, Runnable firstAttemptSettled) {
+                                                   Consumer<C> connected) {
         if (closed) return;
         connector.apply(uri).whenComplete((connection, error) -> {
             if (error != null) {
                 reachability.connectFailed(error);
-                retryLater(attempt, () -> connect(attempt + 1, what, connector, connected, firstAttemptSettled));
+                retryLater(attempt, () -> connect(attempt + 1, what, connector, connected));
             } else if (closed) {
                 connection.closeAsync();
             } else {
                 connected.accept(connection);
             }
-            if (attempt == 0) firstAttemptSettled.run();
         });
     }
 
@@ -254,14 +250,6 @@ final class RedisLink {
         offline.bound(writes, bytes);
     }
 
-    /**
-     * Completes once the first attempt to connect for commands has settled, connected or not: a publisher that has
-     * just started can wait for it rather than fail with "not connected yet".
-     */
-    CompletionStage<Void> firstConnectionAttempt() {
-        return firstCommandsAttempt;
-    }
-
     /** How many connections (nodes, for a request channel) listen to {@code channel}: Redis's PUBSUB NUMSUB. */
     CompletionStage<Long> subscriberCount(String channel) {
         return command(c -> c.pubsubNumsub(channel)).thenApply(counts -> {
@@ -305,7 +293,7 @@ final class RedisLink {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
-        connect(0, "blocking reads", c -> blocking.connectAsync(CODEC, c), connected, () -> { });
+        connect(0, "blocking reads", c -> blocking.connectAsync(CODEC, c), connected);
     }
 
     /** A read of the stream failed: worth a warning once per incident. */
@@ -335,7 +323,6 @@ final class RedisLink {
             closed = true;
         }
         offline.close();
-        firstCommandsAttempt.complete(null); // nobody waits for an attempt that a closed link will not make
         connectionEvents.dispose();
         RedisClient blocking = blockingClient;
         try {
