@@ -15,9 +15,9 @@ import java.util.concurrent.CompletionStage;
  *     emitter.to("news").emit("headline", Map.of("title", "Tidewire 1.0")).toCompletableFuture().join();
  * }
  * }</pre>
- * Creating one never blocks: it connects in the background, and what is sent before the first connection attempt
- * settles waits for it. Once connected, the emitter reconnects by itself after an outage; meanwhile every operation
- * fails at once. Thread-safe.
+ * Creating one never blocks: it connects in the background, and what is sent before it is connected waits for it.
+ * The emitter reconnects by itself after an outage; meanwhile what it sends is kept, bounded, and sent in order once
+ * Redis is back (beyond the bound, a stage fails at once). Thread-safe.
  */
 public final class RedisEmitter implements AutoCloseable {
     /** The channel prefix of the reference's adapter and emitter. */
@@ -52,6 +52,11 @@ public final class RedisEmitter implements AutoCloseable {
 
     public String namespace() {
         return namespace;
+    }
+
+    /** The transport under this emitter, for tests in this package. */
+    EmitterTransport transport() {
+        return transport;
     }
 
     private EmitterOperator all() {

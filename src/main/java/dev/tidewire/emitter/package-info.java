@@ -5,8 +5,10 @@
  * sends the messages of the reference's {@code @socket.io/redis-emitter} 5.1.
  * <p>
  * An emitter only publishes: it cannot receive acknowledgements, count the nodes or fetch sockets. A returned stage
- * completes once Redis has accepted the message (which says nothing of who received it), and fails with the Redis
- * adapter's {@link dev.tidewire.internal.redis.RedisUnavailableException} when Redis cannot be reached; a bad call
+ * completes once Redis has accepted the message (which says nothing of who received it). While Redis cannot be
+ * reached, messages are kept (up to 10 000 or 16 MiB) and sent in order once it is back, as the reference's
+ * node-redis keeps them; beyond that, or when the emitter closes first, the stage fails with the Redis adapter's
+ * {@link dev.tidewire.internal.redis.RedisUnavailableException}. A bad call
  * (a reserved event name, an argument that is no JSON value) throws {@link IllegalArgumentException} at once. Stages complete on the emitter's own
  * threads: do not block in their callbacks.
  */

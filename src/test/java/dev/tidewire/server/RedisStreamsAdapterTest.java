@@ -158,7 +158,8 @@ class RedisStreamsAdapterTest {
         redis.stop();
         Eventually.until("a to notice", () -> serverCountFails(a));
         int ma = onA.mark();
-        a.io.emit("still here");
+        int mb = onB.mark();
+        a.io.emit("still here"); // kept for the stream: it reaches b once Redis is back
         assertEquals(List.of("42[\"still here\"]"), onA.textsSince(ma));
         ExecutionException fetch = assertThrows(ExecutionException.class,
                 () -> a.io.fetchSockets().toCompletableFuture().get(1, SECONDS));
@@ -169,10 +170,9 @@ class RedisStreamsAdapterTest {
 
         redis.startAgain();
         awaitServerCount(2, a, b);
-        // the readers went on from their last entry: the first broadcast after the restart is not lost
-        int mb = onB.mark();
+        // the readers went on from their last entry: neither the kept broadcast nor the first one after is lost
         a.io.emit("back");
-        awaitTexts(onB, mb, "42[\"back\"]");
+        awaitTexts(onB, mb, "42[\"still here\"]", "42[\"back\"]");
         ma = onA.mark();
         b.io.emit("both ways");
         awaitTexts(onA, ma, "42[\"both ways\"]");
@@ -187,7 +187,8 @@ class RedisStreamsAdapterTest {
             SioTestServer.Peer onC = c.connect();
             onC.connectTo("/");
             int mc = onC.mark();
-            c.io.emit("alone");
+            int mb = onB.mark();
+            c.io.emit("alone"); // kept for the stream: it reaches b once Redis is back
             assertEquals(List.of("42[\"alone\"]"), onC.textsSince(mc));
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> c.io.fetchSockets().toCompletableFuture().get(1, SECONDS));
@@ -195,15 +196,31 @@ class RedisStreamsAdapterTest {
 
             redis.startAgain();
             awaitServerCount(3, a, b, c); // c's reader found where to start, then subscribed
-            int mb = onB.mark();
             c.io.emit("joined");
-            awaitTexts(onB, mb, "42[\"joined\"]");
+            awaitTexts(onB, mb, "42[\"alone\"]", "42[\"joined\"]");
             mc = onC.mark();
             a.io.emit("welcome");
             awaitTexts(onC, mc, "42[\"welcome\"]");
         } finally {
             c.io.close();
         }
+    }
+
+    @Test
+    void broadcastsMadeWhileRedisIsDownReachTheOtherNodeInOrderOnceItIsBack() throws Exception {
+        socketOnB.join("room");
+        int mb = onB.mark();
+        redis.stop();
+        Eventually.until("a to notice", () -> serverCountFails(a));
+        a.io.to("room").emit("one");
+        a.io.to("room").emit("two", 2);
+        a.io.to("room").emit("three");
+
+        redis.startAgain(); // empty: the stream starts again, with ids after the last one b read
+        awaitTexts(onB, mb, "42[\"one\"]", "42[\"two\",2]", "42[\"three\"]");
+        awaitServerCount(2, a, b);
+        a.io.emit("marker");
+        awaitTexts(onB, mb, "42[\"one\"]", "42[\"two\",2]", "42[\"three\"]", "42[\"marker\"]");
     }
 
     @Test

@@ -2,12 +2,10 @@ package dev.tidewire.internal.redis;
 
 import dev.tidewire.server.cluster.ClusterMessage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -25,15 +23,11 @@ public final class EmitterTransport implements AutoCloseable {
 
     private final RedisLink link;
     private final String key;
-    /**
-     * What was published before the first connection attempt settled, in the order published: a future's own
-     * dependents would run in reverse order. {@code null} once that attempt settled.
-     */
-    private List<Runnable> waitingForConnection = new ArrayList<>();
     private volatile boolean closed;
 
     /**
-     * Starts connecting at once, in the background; publications made before the first attempt settles wait for it.
+     * Starts connecting at once, in the background; what is published before the connection is up is kept by the
+     * link and sent, in order, once it is.
      *
      * @throws IllegalArgumentException when the URI is not a Redis URI or the key is empty
      */
@@ -42,7 +36,6 @@ public final class EmitterTransport implements AutoCloseable {
         RedisAdapterOptions options = RedisAdapterOptions.defaults().withUri(redisUri).withKey(key);
         this.key = key;
         this.link = new RedisLink(options, false);
-        link.firstConnectionAttempt().thenRun(this::publishWaiting);
     }
 
     public CompletionStage<Void> emit(String namespace, List<String> rooms, List<String> except,
@@ -111,23 +104,12 @@ public final class EmitterTransport implements AutoCloseable {
 
     private CompletionStage<Void> publish(String channel, byte[] message) {
         if (closed) throw new IllegalStateException("the emitter is closed");
-        synchronized (this) {
-            if (waitingForConnection != null) {
-                CompletableFuture<Void> published = new CompletableFuture<>();
-                waitingForConnection.add(() -> link.publish(channel, message).whenComplete((nothing, error) -> {
-                    if (error != null) published.completeExceptionally(Causes.unwrap(error));
-                    else published.complete(null);
-                }));
-                return published;
-            }
-        }
-        return link.publish(channel, message);
+        return link.publishKept(channel, message);
     }
 
-    /** Under the lock, so that a later publication cannot overtake the waiting ones (publishing does not block). */
-    private synchronized void publishWaiting() {
-        for (Runnable publication : waitingForConnection) publication.run();
-        waitingForConnection = null;
+    /** Whether the connection to Redis is up, as far as the client knows: for tests. */
+    public boolean connected() {
+        return link.commandsConnected();
     }
 
     /** Closes the connection and stops its threads; waits for them a few seconds at most. */

@@ -25,6 +25,16 @@ final class Publisher {
         });
     }
 
+    /**
+     * Fire and forget, kept while Redis is unreachable and sent once it is back ({@link RedisLink#publishKept}); a
+     * message dropped over the bound is the log's business.
+     */
+    void keep(String channel, byte[] message, String what) {
+        link.publishKept(channel, message).whenComplete((nothing, error) -> {
+            if (error != null) link.publishFailed(what, error);
+        });
+    }
+
     /** A message whose failure the caller reports (a request that can then fail at once). */
     CompletionStage<Void> send(String channel, byte[] message) {
         return link.publish(channel, message);

@@ -94,7 +94,7 @@ final class RedisAdapter implements Adapter {
         if (!options.local()) {
             List<Object> message = List.of(uid, ClusterMessage.eventPacket(local.toJsonValues(data), local.name()),
                     options.toWire());
-            publisher.publish(channels.broadcastTo(options.rooms()), MsgPackCodec.encode(message), "broadcast");
+            publisher.keep(channels.broadcastTo(options.rooms()), MsgPackCodec.encode(message), "broadcast");
         }
         local.broadcast(data, options);
     }
@@ -131,7 +131,7 @@ final class RedisAdapter implements Adapter {
         Map<String, Object> request = request(type, null);
         request.put("opts", WireShapes.targets(options));
         request.put("rooms", new ArrayList<>(rooms));
-        publisher.publish(channels.request(), JsonCodec.encode(request), type.name());
+        publisher.keep(channels.request(), JsonCodec.encode(request), type.name());
     }
 
     @Override
@@ -140,7 +140,7 @@ final class RedisAdapter implements Adapter {
             Map<String, Object> request = request(RequestType.REMOTE_DISCONNECT, null);
             request.put("opts", WireShapes.targets(options));
             request.put("close", close);
-            publisher.publish(channels.request(), JsonCodec.encode(request), "disconnect sockets");
+            publisher.keep(channels.request(), JsonCodec.encode(request), "disconnect sockets");
         }
         local.disconnectSockets(options, close);
     }
@@ -158,7 +158,7 @@ final class RedisAdapter implements Adapter {
     public void serverSideEmit(List<Object> data) {
         Map<String, Object> request = request(RequestType.SERVER_SIDE_EMIT, null);
         request.put("data", local.toJsonValues(data));
-        publisher.publish(channels.request(), JsonCodec.encode(request), "server-side emit");
+        publisher.keep(channels.request(), JsonCodec.encode(request), "server-side emit");
     }
 
     @Override

@@ -40,8 +40,10 @@ import java.util.function.Function;
  * <p>
  * Lettuce reconnects a lost connection by itself and resubscribes; this class also retries a first connection that
  * failed (Redis down when the application started) and subscribes again whatever a namespace asked for while
- * disconnected. While a connection is down, commands are refused at once rather than queued, so that cross-node
- * operations fail fast with a {@link RedisUnavailableException}.
+ * disconnected. While a connection is down, requests are refused at once rather than queued, so that cross-node
+ * operations fail fast with a {@link RedisUnavailableException}; fire-and-forget writes (broadcasts, room changes,
+ * stream entries, sessions) are kept, bounded, and sent in order once the command connection is back
+ * ({@link OfflineWrites}), as the reference's node-redis keeps them.
  */
 final class RedisLink {
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -60,11 +62,10 @@ final class RedisLink {
     private final Subscriptions subscriptions = new Subscriptions();
     private final Disposable connectionEvents;
     private final boolean subscribing;
-    /** Settles once the command connection's first attempt did, whether it connected or not. */
-    private final CompletableFuture<Void> firstCommandsAttempt = new CompletableFuture<>();
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private volatile StatefulRedisPubSubConnection<String, byte[]> pubSub;
     private volatile boolean closed;
+    private final OfflineWrites offline;
 
     RedisLink(RedisAdapterOptions options) {
         this(options, true);
@@ -98,11 +99,11 @@ final class RedisLink {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(requestsTimeoutMillis)))
                 .build());
+        this.offline = new OfflineWrites(() -> commands, safeUri, this::retryLater);
         this.connectionEvents = resources.eventBus().get().subscribe(this::onConnectionEvent);
-        connect(0, "commands", c -> client.connectAsync(CODEC, c), c -> commands = c,
-                () -> firstCommandsAttempt.complete(null));
+        connect(0, "commands", c -> client.connectAsync(CODEC, c), this::commandsConnected);
         if (subscribing) {
-            connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected, () -> { });
+            connect(0, "pub/sub", c -> client.connectPubSubAsync(CODEC, c), this::pubSubConnected);
         }
     }
 
@@ -114,18 +115,17 @@ final class RedisLink {
 
     private <C extends StatefulConnection<?, ?>> void connect(int attempt, String what,
                                                    Function<RedisURI, ConnectionFuture<C>> connector,
-                                                   Consumer<C> connected, Runnable firstAttemptSettled) {
+                                                   Consumer<C> connected) {
         if (closed) return;
         connector.apply(uri).whenComplete((connection, error) -> {
             if (error != null) {
                 reachability.connectFailed(error);
-                retryLater(attempt, () -> connect(attempt + 1, what, connector, connected, firstAttemptSettled));
+                retryLater(attempt, () -> connect(attempt + 1, what, connector, connected));
             } else if (closed) {
                 connection.closeAsync();
             } else {
                 connected.accept(connection);
             }
-            if (attempt == 0) firstAttemptSettled.run();
         });
     }
 
@@ -140,6 +140,11 @@ final class RedisLink {
         }
     }
 
+    private void commandsConnected(StatefulRedisConnection<String, byte[]> connection) {
+        commands = connection;
+        offline.flush(); // what was kept before the first connection
+    }
+
     private void pubSubConnected(StatefulRedisPubSubConnection<String, byte[]> connection) {
         connection.addListener(subscriptions);
         pubSub = connection;
@@ -151,6 +156,7 @@ final class RedisLink {
         if (event instanceof ConnectionActivatedEvent activated) {
             reachability.activated(activated.localAddress());
             subscribeAll(); // what was asked while this connection was down
+            offline.flush(); // what was kept while the command connection was down, if it is this one
         } else if (event instanceof ConnectionDeactivatedEvent deactivated) {
             reachability.deactivated(deactivated.localAddress());
         }
@@ -207,11 +213,41 @@ final class RedisLink {
     }
 
     /**
-     * Completes once the first attempt to connect for commands has settled, connected or not: a publisher that has
-     * just started can wait for it rather than fail with "not connected yet".
+     * Publishes a fire-and-forget message (a broadcast, a room change): while the command connection is down, it is
+     * kept, bounded, and sent in order once the connection is back. The stage completes once it is sent, or fails
+     * with {@link RedisUnavailableException} when there is no more room for it or the link closes.
      */
-    CompletionStage<Void> firstConnectionAttempt() {
-        return firstCommandsAttempt;
+    CompletionStage<Void> publishKept(String channel, byte[] message) {
+        return keep(c -> c.publish(channel, message), message.length).thenApply(receivers -> null);
+    }
+
+    /**
+     * Runs a fire-and-forget write (XADD, SET) on the command connection, kept while it is down as
+     * {@link #publishKept} is. Never a request whose caller waits for an answer: those fail fast.
+     *
+     * @param bytes the payload's size, counted against the bound of what is kept
+     */
+    <T> CompletionStage<T> keep(Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> call, long bytes) {
+        return offline.write(call, bytes).handle((result, error) -> {
+            if (error != null) throw unavailable(error);
+            return result;
+        });
+    }
+
+    /** Whether fire-and-forget writes are being kept (or sent after an outage) rather than sent straight away. */
+    boolean keepingWrites() {
+        return offline.keeping();
+    }
+
+    /** Whether the command connection is up (Lettuce's view): for tests. */
+    boolean commandsConnected() {
+        StatefulRedisConnection<String, byte[]> c = commands;
+        return c != null && c.isOpen();
+    }
+
+    /** For tests: keeps at most this many writes or bytes while the command connection is down. */
+    void boundOfflineWrites(int writes, long bytes) {
+        offline.bound(writes, bytes);
     }
 
     /** How many connections (nodes, for a request channel) listen to {@code channel}: Redis's PUBSUB NUMSUB. */
@@ -257,7 +293,7 @@ final class RedisLink {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
-        connect(0, "blocking reads", c -> blocking.connectAsync(CODEC, c), connected, () -> { });
+        connect(0, "blocking reads", c -> blocking.connectAsync(CODEC, c), connected);
     }
 
     /** A read of the stream failed: worth a warning once per incident. */
@@ -286,7 +322,7 @@ final class RedisLink {
         synchronized (this) {
             closed = true;
         }
-        firstCommandsAttempt.complete(null); // nobody waits for an attempt that a closed link will not make
+        offline.close();
         connectionEvents.dispose();
         RedisClient blocking = blockingClient;
         try {

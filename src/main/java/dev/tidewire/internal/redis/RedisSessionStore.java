@@ -47,12 +47,16 @@ final class RedisSessionStore {
         this.keyPrefix = options.sessionKeyPrefix();
     }
 
-    /** Keeps the session for {@code ttlMillis}; a failure is the log's business (the client will start afresh). */
+    /**
+     * Keeps the session for {@code ttlMillis}, written once Redis is back if it is unreachable now; a failure is the
+     * log's business (the client will start afresh).
+     */
     void persist(Map<String, Object> session, String pid, long ttlMillis) {
         byte[] value = Base64.getEncoder().encode(MsgPackCodec.encode(session));
-        link.command(c -> c.set(keyPrefix + pid, value, SetArgs.Builder.px(ttlMillis))).whenComplete((ok, error) -> {
-            if (error != null) link.publishFailed("session", error);
-        });
+        link.keep(c -> c.set(keyPrefix + pid, value, SetArgs.Builder.px(ttlMillis)), value.length)
+                .whenComplete((ok, error) -> {
+                    if (error != null) link.publishFailed("session", error);
+                });
     }
 
     /** The session with the missed broadcasts of {@code namespace}, or empty (unknown, expired, offset gone). */

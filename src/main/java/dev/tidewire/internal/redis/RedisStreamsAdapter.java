@@ -6,10 +6,12 @@ import dev.tidewire.server.RecoveryOptions;
 import dev.tidewire.server.cluster.ClusterAdapter;
 import dev.tidewire.server.cluster.ClusterMessage;
 import dev.tidewire.server.cluster.ClusterOptions;
+import dev.tidewire.server.cluster.MessageType;
 import io.lettuce.core.XAddArgs;
 
 import java.lang.System.Logger.Level;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -86,17 +88,29 @@ final class RedisStreamsAdapter extends ClusterAdapter {
      * Into the stream (completing with the entry id, the offset) or over pub/sub. A message that did not get out is
      * logged once per incident; the stage then completes without offset, and requests fail through
      * {@link #serverCount()} or time out.
+     * <p>
+     * Stream entries, and server-side emits that wait for no answer, are fire and forget: while Redis is unreachable
+     * they are kept and sent once it is back ({@link RedisLink#keep}); the stage then completes at once without
+     * offset, so that this node's clients get the broadcast now rather than once Redis is back.
      */
     @Override
     protected CompletionStage<String> doPublish(ClusterMessage message) {
-        CompletionStage<String> sent = StreamsWire.isEphemeral(message)
-                ? link.publish(publicChannel, StreamsWire.toPubSub(message)).thenApply(nothing -> (String) null)
-                : link.command(c -> c.xadd(stream, XAddArgs.Builder.maxlen(maxLen).approximateTrimming(),
-                        StreamsWire.toEntry(message)));
-        return sent.exceptionally(error -> {
+        CompletionStage<String> sent;
+        if (!StreamsWire.isEphemeral(message)) {
+            Map<String, byte[]> entry = StreamsWire.toEntry(message);
+            long bytes = entry.values().stream().mapToLong(value -> value.length).sum();
+            sent = link.keep(c -> c.xadd(stream, XAddArgs.Builder.maxlen(maxLen).approximateTrimming(), entry), bytes);
+        } else {
+            byte[] payload = StreamsWire.toPubSub(message);
+            boolean fireAndForget = message.type() == MessageType.SERVER_SIDE_EMIT && message.requestId() == null;
+            sent = (fireAndForget ? link.publishKept(publicChannel, payload) : link.publish(publicChannel, payload))
+                    .thenApply(nothing -> (String) null);
+        }
+        sent = sent.exceptionally(error -> {
             link.publishFailed(message.type().name(), error);
             return null;
         });
+        return link.keepingWrites() ? CompletableFuture.completedFuture(null) : sent;
     }
 
     @Override

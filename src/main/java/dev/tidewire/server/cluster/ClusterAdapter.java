@@ -69,7 +69,11 @@ public abstract class ClusterAdapter implements Adapter {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Sends a message to every other node; completes with its offset when the transport has one, else null. */
+    /**
+     * Sends a message to every other node; completes with its offset once the transport knows it, or with null once
+     * it knows there is none (no log, or the message waits for the transport to come back). Local delivery of a
+     * broadcast waits for this stage when recovery is on, so it must not wait for an outage to end.
+     */
     protected abstract CompletionStage<String> doPublish(ClusterMessage message);
 
     /** Sends a response to the node {@code requesterUid} (a transport may send it to all; others ignore it). */

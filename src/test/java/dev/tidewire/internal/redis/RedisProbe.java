@@ -78,6 +78,11 @@ public final class RedisProbe implements AutoCloseable {
         return commands.sync().xadd(stream, body);
     }
 
+    /** The whole list at {@code key}, as text. */
+    public List<String> lrange(String key) {
+        return commands.sync().lrange(key, 0, -1).stream().map(v -> new String(v, StandardCharsets.UTF_8)).toList();
+    }
+
     public long xlen(String stream) {
         return commands.sync().xlen(stream);
     }
