@@ -26,7 +26,8 @@ NODE_PORTS=($((CLUSTER_PORT + 1)) $((CLUSTER_PORT + 2)))
 NGINX_PORT=$CLUSTER_PORT
 NGINX_DIR="$ROOT/target/cluster-nginx"
 REDIS_DIR="$ROOT/target/cluster-redis"
-JVM_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true"
+# EXTRA_JVM_OPTS: the cluster ITs pass -XX:TieredStopAtLevel=1 (faster starts); the benchmark passes nothing
+JVM_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true ${EXTRA_JVM_OPTS:-}"
 
 case "$ADAPTER" in redis|redis-streams) ;; *) echo "ADAPTER must be redis or redis-streams" >&2; exit 2 ;; esac
 case "$FIXTURE" in bench|conformance) ;; *) echo "FIXTURE must be bench or conformance" >&2; exit 2 ;; esac

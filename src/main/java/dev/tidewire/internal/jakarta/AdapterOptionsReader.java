@@ -14,10 +14,10 @@ import static dev.tidewire.internal.jakarta.OptionBounds.longAtLeast;
 /**
  * Which adapter the namespaces use, from {@code tidewire.adapter}: {@code memory} (the default: this node only),
  * {@code redis} (the reference's {@code @socket.io/redis-adapter}, pub/sub) with {@code tidewire.redis.uri},
- * {@code .key} and {@code .requestsTimeout}, or {@code redis-streams} (the reference's
- * {@code @socket.io/redis-streams-adapter}, which also keeps disconnected sessions in Redis for connection state
- * recovery on any node) with {@code tidewire.redis.uri}, {@code .requestsTimeout}, {@code .streamName} and
- * {@code .maxLen}; the README lists the keys. A value this version does not know stops the deployment rather than
+ * {@code .key}, {@code .requestsTimeout} and {@code .publishOnSpecificResponseChannel}, or {@code redis-streams} (the
+ * reference's {@code @socket.io/redis-streams-adapter}, which also keeps disconnected sessions in Redis for connection
+ * state recovery on any node) with {@code tidewire.redis.uri}, {@code .requestsTimeout}, {@code .streamName},
+ * {@code .maxLen} and {@code .channelPrefix}; the README lists the keys. A value this version does not know stops the deployment rather than
  * falling back to a single node unnoticed.
  */
 final class AdapterOptionsReader {
@@ -26,6 +26,8 @@ final class AdapterOptionsReader {
     static final String REDIS_URI = REDIS + "uri";
     static final String REDIS_KEY = REDIS + "key";
     static final String REDIS_REQUESTS_TIMEOUT = REDIS + "requestsTimeout";
+    static final String REDIS_SPECIFIC_RESPONSE_CHANNEL = REDIS + "publishOnSpecificResponseChannel";
+    static final String REDIS_CHANNEL_PREFIX = REDIS + "channelPrefix";
     static final String REDIS_STREAM_NAME = REDIS + "streamName";
     static final String REDIS_MAX_LEN = REDIS + "maxLen";
 
@@ -85,8 +87,10 @@ final class AdapterOptionsReader {
         String uri = s.get(REDIS_URI, d.uri());
         String key = s.get(REDIS_KEY, d.key());
         long timeout = longAtLeast(s, REDIS_REQUESTS_TIMEOUT, d.requestsTimeoutMillis(), 1);
+        boolean specificResponseChannel = s.getBoolean(REDIS_SPECIFIC_RESPONSE_CHANNEL,
+                d.publishOnSpecificResponseChannel());
         try {
-            return new RedisAdapterOptions(uri, key, timeout, d.publishOnSpecificResponseChannel());
+            return new RedisAdapterOptions(uri, key, timeout, specificResponseChannel);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("configuration key " + REDIS_URI + ": " + e.getMessage(), e);
         }
@@ -99,10 +103,11 @@ final class AdapterOptionsReader {
         if (streamName.isEmpty()) {
             throw new IllegalArgumentException("configuration key " + REDIS_STREAM_NAME + " must not be empty");
         }
+        String channelPrefix = s.get(REDIS_CHANNEL_PREFIX, d.channelPrefix()); // an empty value is no value
         long maxLen = longAtLeast(s, REDIS_MAX_LEN, d.maxLen(), 1);
         long timeout = longAtLeast(s, REDIS_REQUESTS_TIMEOUT, d.requestsTimeoutMillis(), 1);
         try {
-            return new RedisStreamsOptions(uri, streamName, d.channelPrefix(), maxLen, d.readCount(),
+            return new RedisStreamsOptions(uri, streamName, channelPrefix, maxLen, d.readCount(),
                     d.sessionKeyPrefix(), timeout);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("configuration key " + REDIS_URI + ": " + e.getMessage(), e);

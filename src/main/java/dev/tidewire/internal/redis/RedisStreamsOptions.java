@@ -55,6 +55,11 @@ public record RedisStreamsOptions(String uri, String streamName, String channelP
                 requestsTimeoutMillis);
     }
 
+    public RedisStreamsOptions withChannelPrefix(String channelPrefix) {
+        return new RedisStreamsOptions(uri, streamName, channelPrefix, maxLen, readCount, sessionKeyPrefix,
+                requestsTimeoutMillis);
+    }
+
     public RedisStreamsOptions withMaxLen(long maxLen) {
         return new RedisStreamsOptions(uri, streamName, channelPrefix, maxLen, readCount, sessionKeyPrefix,
                 requestsTimeoutMillis);

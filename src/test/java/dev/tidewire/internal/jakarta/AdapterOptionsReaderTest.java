@@ -61,8 +61,9 @@ class AdapterOptionsReaderTest {
         given("redis.uri", "redis://:secret@cache.internal:6380/2");
         given("redis.key", "chat");
         given("redis.requestsTimeout", "1e4");
+        given("redis.publishOnSpecificResponseChannel", "true");
         RedisAdapterOptions options = readRedis();
-        assertEquals(new RedisAdapterOptions("redis://:secret@cache.internal:6380/2", "chat", 10_000, false), options);
+        assertEquals(new RedisAdapterOptions("redis://:secret@cache.internal:6380/2", "chat", 10_000, true), options);
         assertEquals("redis://cache.internal:6380/2", options.redactedUri(), "no password in the logs");
     }
 
@@ -88,9 +89,11 @@ class AdapterOptionsReaderTest {
         given("redis.streamName", "chat-stream");
         given("redis.maxLen", "500");
         given("redis.requestsTimeout", "2000");
+        given("redis.channelPrefix", "chat");
         RedisStreamsOptions options = readRedisStreams();
         assertEquals(RedisStreamsOptions.defaults().withUri("redis://:secret@cache.internal:6380/2")
-                .withStreamName("chat-stream").withMaxLen(500).withRequestsTimeout(2000), options);
+                .withStreamName("chat-stream").withMaxLen(500).withRequestsTimeout(2000).withChannelPrefix("chat"),
+                options);
         assertEquals("redis://cache.internal:6380/2", options.redactedUri(), "no password in the logs");
     }
 
@@ -125,5 +128,10 @@ class AdapterOptionsReaderTest {
         given("redis.requestsTimeout", "0");
         IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, this::read);
         assertTrue(timeout.getMessage().contains("tidewire.redis.requestsTimeout must be positive"), timeout.getMessage());
+        params.remove("tidewire.redis.requestsTimeout");
+        given("redis.publishOnSpecificResponseChannel", "yes");
+        IllegalArgumentException flag = assertThrows(IllegalArgumentException.class, this::read);
+        assertTrue(flag.getMessage().contains("tidewire.redis.publishOnSpecificResponseChannel must be true or false"),
+                flag.getMessage());
     }
 }
