@@ -2,6 +2,7 @@
 // NodeRedisNode): one JSON command per line on stdin ({id, cmd, ...}), one JSON line per reply or event on stdout.
 // Binary values travel as {"$binary": "<base64>"}.
 import { createInterface } from "node:readline";
+import { io as connectClient } from "socket.io-client";
 
 export const write = (line) => process.stdout.write(JSON.stringify(line) + "\n");
 
@@ -41,4 +42,38 @@ export function serveCommands(commands, onClose) {
     }
   });
   lines.on("close", onClose);
+}
+
+/**
+ * The test's fixtures on a socket.io server: each socket gets data.nick "nina" and room "node-room" (unless it
+ * recovered them), and the server-side emit "ping" of the other nodes is reported and answered "pong from node".
+ */
+export function serveFixtures(io) {
+  io.on("connection", (socket) => {
+    if (socket.recovered) return; // its rooms and data came back with it
+    socket.data.nick = "nina";
+    socket.join("node-room");
+  });
+  io.on("ping", (...args) => {
+    const ack = typeof args.at(-1) === "function" ? args.pop() : null;
+    write({ type: "server-side-event", event: "ping", args: toWire(args) });
+    if (ack) ack("pong from node");
+  });
+}
+
+/**
+ * A socket.io-client over WebSocket that reports each event it gets as {type: eventType, event, args} and answers
+ * acks with "from node client"; resolves once connected.
+ */
+export function reportingClient(url, eventType, options = {}) {
+  const client = connectClient(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...options });
+  client.onAny((event, ...args) => {
+    const ack = typeof args.at(-1) === "function" ? args.pop() : null;
+    write({ type: eventType, event, args: toWire(args) });
+    if (ack) ack("from node client");
+  });
+  return new Promise((resolve, reject) => {
+    client.on("connect", () => resolve(client));
+    client.on("connect_error", reject);
+  });
 }

@@ -9,8 +9,7 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Emitter } from "@socket.io/redis-emitter";
 import { createClient } from "redis";
-import { io as connectClient } from "socket.io-client";
-import { fromWire, serveCommands, toWire, write } from "./line-protocol.mjs";
+import { fromWire, reportingClient, serveCommands, serveFixtures, write } from "./line-protocol.mjs";
 
 const [redisUrl, key = "socket.io"] = process.argv.slice(2);
 
@@ -24,31 +23,12 @@ const httpServer = createServer();
 const io = new Server(httpServer, { adapter: createAdapter(pubClient, subClient, { key }) });
 const emitter = new Emitter(emitterClient, { key });
 
-io.on("connection", (socket) => {
-  socket.data.nick = "nina";
-  socket.join("node-room");
-});
-
-// server-side emits of the other nodes; answered when they await an answer
-io.on("ping", (...args) => {
-  const ack = typeof args.at(-1) === "function" ? args.pop() : null;
-  write({ type: "server-side-event", event: "ping", args: toWire(args) });
-  if (ack) ack("pong from node");
-});
+serveFixtures(io);
 
 await new Promise((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
 const port = httpServer.address().port;
 
-const client = connectClient(`http://127.0.0.1:${port}`, { transports: ["websocket"], reconnection: false });
-client.onAny((event, ...args) => {
-  const ack = typeof args.at(-1) === "function" ? args.pop() : null;
-  write({ type: "client-event", event, args: toWire(args) });
-  if (ack) ack("from node client");
-});
-await new Promise((resolve, reject) => {
-  client.on("connect", resolve);
-  client.on("connect_error", reject);
-});
+const client = await reportingClient(`http://127.0.0.1:${port}`, "client-event");
 
 const target = (room) => (room ? io.to(room) : io);
 

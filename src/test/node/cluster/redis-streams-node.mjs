@@ -9,8 +9,7 @@ import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
-import { io as connectClient } from "socket.io-client";
-import { fromWire, serveCommands, toWire, write } from "./line-protocol.mjs";
+import { fromWire, reportingClient, serveCommands, serveFixtures, write } from "./line-protocol.mjs";
 
 const [redisUrl] = process.argv.slice(2);
 
@@ -26,36 +25,12 @@ const io = new Server(httpServer, {
   connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: true },
 });
 
-io.on("connection", (socket) => {
-  if (socket.recovered) return; // its rooms and data came back with it
-  socket.data.nick = "nina";
-  socket.join("node-room");
-});
-
-// server-side emits of the other nodes; answered when they await an answer
-io.on("ping", (...args) => {
-  const ack = typeof args.at(-1) === "function" ? args.pop() : null;
-  write({ type: "server-side-event", event: "ping", args: toWire(args) });
-  if (ack) ack("pong from node");
-});
+serveFixtures(io);
 
 await new Promise((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
 const port = httpServer.address().port;
 
-const newClient = (eventType, options = {}) => {
-  const client = connectClient(`http://127.0.0.1:${port}`, {
-    transports: ["websocket"], reconnection: false, forceNew: true, ...options,
-  });
-  client.onAny((event, ...args) => {
-    const ack = typeof args.at(-1) === "function" ? args.pop() : null;
-    write({ type: eventType, event, args: toWire(args) });
-    if (ack) ack("from node client");
-  });
-  return new Promise((resolve, reject) => {
-    client.on("connect", () => resolve(client));
-    client.on("connect_error", reject);
-  });
-};
+const newClient = (eventType, options = {}) => reportingClient(`http://127.0.0.1:${port}`, eventType, options);
 
 const client = await newClient("client-event");
 let recoverable = null;

@@ -4,20 +4,13 @@ import dev.tidewire.internal.redis.Eventually;
 import dev.tidewire.internal.redis.RedisAdapterFactory;
 import dev.tidewire.internal.redis.RedisAdapterOptions;
 import dev.tidewire.internal.redis.RedisProbe;
-import dev.tidewire.internal.redis.RedisServer;
 import dev.tidewire.internal.redis.RedisUnavailableException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 
 import static dev.tidewire.server.ClusterAwait.ackIdOf;
 import static dev.tidewire.server.ClusterAwait.awaitServerCount;
@@ -32,53 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two servers, each with its own {@link RedisAdapterFactory}, on one real {@code redis-server}: every operation of
- * one node reaches the sockets of the other through Redis, in the reference Redis adapter's messages. Messages
- * arrive asynchronously, so a test waits for what it expects; that nothing else arrived is shown by a marker sent
- * afterwards (Redis keeps one publisher's messages in order, and a node handles them in order).
+ * Two servers, each with its own {@link RedisAdapterFactory}, on one real {@code redis-server}: the contract every
+ * Redis adapter keeps ({@link RedisTwoNodeContract}), plus what is the pub/sub adapter's own: one-room channels, the
+ * requester's own response channel, requests nobody answers, Redis going away, and messages not in the reference's
+ * format.
  */
-class RedisAdapterTest {
+class RedisAdapterTest extends RedisTwoNodeContract {
     private static final String REQUESTS = "socket.io-request#/#";
 
-    private final RedisServer redis = RedisServer.start();
-    private final SioTestServer a = node(RedisAdapterOptions.defaults());
-    private final SioTestServer b = node(RedisAdapterOptions.defaults());
-    private final SioTestServer.Peer onA = a.connect();
-    private final SioTestServer.Peer onB = b.connect();
-    private final Socket socketOnA;
-    private final Socket socketOnB;
-
-    RedisAdapterTest() {
-        socketOnA = a.io.sockets().sockets().get(onA.connectTo("/"));
-        socketOnB = b.io.sockets().sockets().get(onB.connectTo("/"));
-        awaitServerCount(2, a, b);
+    @Override
+    protected AdapterFactory adapter(String redisUri) {
+        return new RedisAdapterFactory(RedisAdapterOptions.defaults().withUri(redisUri));
     }
 
     private SioTestServer node(RedisAdapterOptions options) {
         return new SioTestServer(SocketIoOptions.defaults()
                 .withAdapterFactory(new RedisAdapterFactory(options.withUri(redis.uri()))));
-    }
-
-    @AfterEach
-    void stop() {
-        a.io.close();
-        b.io.close();
-        redis.close();
-    }
-
-    @Test
-    void eachNodeCountsTheSubscribersOfTheRequestChannel() throws Exception {
-        assertEquals(2, a.io.serverCount().toCompletableFuture().get(5, SECONDS));
-        assertEquals(2, b.io.serverCount().toCompletableFuture().get(5, SECONDS));
-    }
-
-    @Test
-    void aBroadcastReachesTheClientsOfBothNodes() {
-        int ma = onA.mark();
-        int mb = onB.mark();
-        a.io.emit("hello", 1, Map.of("k", "v"));
-        assertEquals(List.of("42[\"hello\",1,{\"k\":\"v\"}]"), onA.textsSince(ma));
-        awaitTexts(onB, mb, "42[\"hello\",1,{\"k\":\"v\"}]");
     }
 
     @Test
@@ -94,103 +56,12 @@ class RedisAdapterTest {
         awaitTexts(onB, mb, "42[\"headline\"]", "42[\"digest\"]", "42[\"marker\"]");
     }
 
-    @Test
-    void binaryArgumentsCrossAsBinary() {
-        int mb = onB.mark();
-        a.io.emit("file", (Object) new byte[]{1, 2, 3});
-        Eventually.until("the binary event on b", () -> onB.framesSince(mb).size() == 2);
-        List<Object> frames = onB.framesSince(mb);
-        assertEquals("451-[\"file\",{\"_placeholder\":true,\"num\":0}]", frames.get(0));
-        assertTrue(frames.get(1) instanceof byte[] bytes && bytes.length == 3 && bytes[2] == 3, frames.toString());
-    }
 
-    @Test
-    void aLocalBroadcastStaysOnItsNode() {
-        int ma = onA.mark();
-        int mb = onB.mark();
-        a.io.local().emit("here");
-        a.io.local().socketsJoin("local-only");
-        assertEquals(List.of("42[\"here\"]"), onA.textsSince(ma));
-        a.io.to(socketOnB.id()).emit("marker");
-        awaitTexts(onB, mb, "42[\"marker\"]");
-        assertFalse(socketOnB.rooms().contains("local-only"));
-        assertTrue(socketOnA.rooms().contains("local-only"));
-    }
 
-    @Test
-    void socketsJoinLeaveAndDisconnectReachTheOtherNode() {
-        a.io.sockets().socketsJoin("all");
-        assertTrue(socketOnA.rooms().contains("all"), "at once on this node");
-        Eventually.until("b's socket in room all", () -> socketOnB.rooms().contains("all"));
-        a.io.in("all").socketsLeave("all");
-        Eventually.until("b's socket out of room all", () -> !socketOnB.rooms().contains("all"));
-        int mb = onB.mark();
-        a.io.except(socketOnA.id()).disconnectSockets(false);
-        awaitTexts(onB, mb, "41");
-        // the DISCONNECT goes out as the socket leaves; its state may settle a moment after the packet is read
-        Eventually.until("b's socket disconnected", () -> !socketOnB.connected());
-        assertTrue(socketOnA.connected());
-    }
 
-    @Test
-    void fetchSocketsFindsTheSocketsOfBothNodes() throws Exception {
-        socketOnB.join("news");
-        socketOnB.data().put("nick", "bea");
-        List<RemoteSocket> all = a.io.fetchSockets().toCompletableFuture().get(5, SECONDS);
-        assertEquals(Set.of(socketOnA.id(), socketOnB.id()), all.stream().map(RemoteSocket::id).collect(Collectors.toSet()));
-        assertTrue(all.contains(socketOnA), "the local one is the socket itself");
-        RemoteSocket remote = all.stream().filter(s -> !s.isLocal()).findFirst().orElseThrow();
-        assertEquals(Set.of(socketOnB.id(), "news"), remote.rooms());
-        assertEquals(Map.of("nick", "bea"), remote.data());
-        assertEquals("127.0.0.1", remote.handshake().address());
-        assertEquals("websocket", remote.handshake().queryParam("transport"));
-        assertEquals(List.of(socketOnB.id()),
-                ids(a.io.in("news").fetchSockets().toCompletableFuture().get(5, SECONDS)));
-        assertEquals(List.of(socketOnA.id()),
-                ids(a.io.except("news").fetchSockets().toCompletableFuture().get(5, SECONDS)));
-    }
 
-    @Test
-    void aRemoteSocketsOperationsReachItOnItsNode() throws Exception {
-        RemoteSocket remote = a.io.in(socketOnB.id()).fetchSockets().toCompletableFuture().get(5, SECONDS).get(0);
-        assertFalse(remote.isLocal());
-        int mb = onB.mark();
-        remote.emit("direct", "hi");
-        awaitTexts(onB, mb, "42[\"direct\",\"hi\"]");
-        remote.join("vip");
-        Eventually.until("b's socket in vip", () -> socketOnB.rooms().contains("vip"));
-        remote.leave("vip");
-        Eventually.until("b's socket out of vip", () -> !socketOnB.rooms().contains("vip"));
-        remote.disconnect(false);
-        Eventually.until("b's socket disconnected", () -> !socketOnB.connected());
-    }
 
-    @Test
-    void aBroadcastWithAcksCollectsTheAnswersOfBothNodes() throws Exception {
-        int mb = onB.mark();
-        CompletableFuture<List<Object>> answers = a.io.timeout(5000).emitWithAck("question", 7).toCompletableFuture();
-        String idA = ackIdOf(onA.lastText());
-        awaitTexts(onB, mb, 1);
-        String idB = ackIdOf(onB.textsSince(mb).get(0));
-        onA.send("43" + idA + "[\"from a\"]");
-        assertFalse(answers.isDone(), "b's client has not answered yet");
-        onB.send("43" + idB + "[\"from b\",{\"more\":true}]");
-        assertEquals(Set.of("from a", "from b"), Set.copyOf(answers.get(5, SECONDS)));
-    }
 
-    @Test
-    void serverSideEmitReachesTheOtherNodesHandlersAndCollectsTheirAcks() throws Exception {
-        List<List<Object>> heard = Collections.synchronizedList(new ArrayList<>());
-        b.io.onServerSideEmit("ping", (args, ack) -> {
-            heard.add(args);
-            ack.send("pong from b");
-        });
-        a.io.serverSideEmit("ping", 1);
-        Eventually.until("b's handler called", () -> heard.size() == 1);
-        assertEquals(List.of(1L), heard.get(0), "JSON numbers, as between Node nodes");
-        assertEquals(List.of("pong from b"),
-                a.io.serverSideEmitWithAck(5000, "ping", 2).toCompletableFuture().get(5, SECONDS));
-    }
 
     @Test
     void answersMayGoOnTheRequestersOwnChannel() throws Exception {
@@ -266,7 +137,7 @@ class RedisAdapterTest {
     @Test
     void aNodeStartedWhileRedisIsDownJoinsTheClusterOnceRedisIsUp() throws Exception {
         redis.stop();
-        SioTestServer c = node(RedisAdapterOptions.defaults());
+        SioTestServer c = node(SocketIoOptions.defaults());
         try {
             SioTestServer.Peer onC = c.connect();
             Socket socketOnC = c.io.sockets().sockets().get(onC.connectTo("/"));
@@ -313,11 +184,4 @@ class RedisAdapterTest {
         assertTrue(socketOnB.connected());
     }
 
-    @Test
-    void closingTheServerLeavesNoRedisThreadBehind() {
-        a.io.close();
-        b.io.close();
-        Eventually.until("no tidewire-redis thread", () -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("tidewire-redis")));
-    }
 }

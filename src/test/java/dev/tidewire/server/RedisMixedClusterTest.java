@@ -3,63 +3,33 @@ package dev.tidewire.server;
 import dev.tidewire.internal.redis.Eventually;
 import dev.tidewire.internal.redis.RedisAdapterFactory;
 import dev.tidewire.internal.redis.RedisAdapterOptions;
-import dev.tidewire.internal.redis.RedisServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * A mixed cluster on one real Redis: a Tidewire node (with a fake WebSocket client) and a Node node running the
- * reference's socket.io 4.8 with {@code @socket.io/redis-adapter} 8.3.0 (with a socket.io-client of its own). Each
- * side's operations reach the other side's client, which proves the wire format both ways, including the reference's
- * {@code @socket.io/redis-emitter}. The Node client is in room {@code node-room} and has {@code data.nick = "nina"}.
+ * A mixed cluster on one real Redis with the pub/sub adapter: the Node node runs {@code @socket.io/redis-adapter}
+ * 8.3.0. Besides the contract ({@link MixedRedisClusterContract}), each side's broadcasts, remote-socket operations
+ * and {@code disconnectSockets} reach the other side's client, which proves the wire format both ways, including the
+ * reference's {@code @socket.io/redis-emitter} and {@code allRooms}.
  */
-class RedisMixedClusterTest {
-    private RedisServer redis;
-    private SioTestServer java;
-    private NodeRedisNode node;
-    private SioTestServer.Peer peer;
-    private Socket javaSocket;
-
-    @BeforeEach
-    void start() {
-        assumeFalse(Boolean.getBoolean("skipInterop"), "-DskipInterop: the Node suites are skipped");
-        NodeRedisNode.suiteDirectory(); // a clear failure when npm ci has not run
-        redis = RedisServer.start();
-        java = new SioTestServer(SocketIoOptions.defaults().withAdapterFactory(
-                new RedisAdapterFactory(RedisAdapterOptions.defaults().withUri(redis.uri()))));
-        peer = java.connect();
-        javaSocket = java.io.sockets().sockets().get(peer.connectTo("/"));
-        javaSocket.join("java-room");
-        node = NodeRedisNode.start(redis.uri());
-        ClusterAwait.awaitServerCount(2, java);
+class RedisMixedClusterTest extends MixedRedisClusterContract {
+    @Override
+    protected SioTestServer javaNode(String redisUri) {
+        return new SioTestServer(SocketIoOptions.defaults().withAdapterFactory(
+                new RedisAdapterFactory(RedisAdapterOptions.defaults().withUri(redisUri))));
     }
 
-    @AfterEach
-    void stop() {
-        if (node != null) node.close();
-        if (java != null) java.io.close();
-        if (redis != null) redis.close();
-    }
-
-    @Test
-    void bothSidesCountTwoNodes() throws Exception {
-        assertEquals(2, java.io.serverCount().toCompletableFuture().get(5, SECONDS));
-        assertEquals(2L, node.call("serverCount"));
+    @Override
+    protected NodeRedisNode nodeNode(String redisUri) {
+        return NodeRedisNode.start(redisUri);
     }
 
     @Test
@@ -93,16 +63,8 @@ class RedisMixedClusterTest {
     }
 
     @Test
-    void fetchSocketsFromJavaFindsTheNodeSocketAndActsOnIt() throws Exception {
-        List<RemoteSocket> all = java.io.fetchSockets().toCompletableFuture().get(5, SECONDS);
-        assertEquals(2, all.size(), all.toString());
-        RemoteSocket remote = all.stream().filter(s -> !s.isLocal()).findFirst().orElseThrow();
-        assertEquals(node.clientId(), remote.id());
-        assertEquals(Set.of(node.clientId(), "node-room"), remote.rooms());
-        assertEquals(Map.of("nick", "nina"), remote.data());
-        assertEquals("127.0.0.1", remote.handshake().address());
-        assertEquals("websocket", remote.handshake().queryParam("transport"));
-
+    void aRemoteNodeSocketFetchedFromJavaGetsEventsAndLeavesRooms() throws Exception {
+        RemoteSocket remote = java.io.in(node.clientId()).fetchSockets().toCompletableFuture().get(5, SECONDS).get(0);
         remote.emit("direct", "to nina");
         Eventually.until("the Node client's event", () -> !node.clientEvents("direct").isEmpty());
         assertEquals(List.of("to nina"), node.clientEvents("direct").get(0));
@@ -115,16 +77,7 @@ class RedisMixedClusterTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void fetchSocketsFromNodeFindsTheJavaSocketAndActsOnIt() {
-        javaSocket.data().put("nick", "jo");
-        List<Map<String, Object>> all = (List<Map<String, Object>>) node.call("fetchSockets");
-        Map<String, Object> remote = all.stream().filter(s -> javaSocket.id().equals(s.get("id"))).findFirst()
-                .orElseThrow(() -> new AssertionError("the Java socket is not among " + all));
-        assertEquals(Set.of(javaSocket.id(), "java-room"), Set.copyOf((List<Object>) remote.get("rooms")));
-        assertEquals(Map.of("nick", "jo"), remote.get("data"));
-        assertEquals("127.0.0.1", remote.get("address"));
-
+    void theJavaSocketFetchedFromNodeJoinsRoomsAndGetsEvents() {
         node.call("remoteJoin", "socketId", javaSocket.id(), "room", "from-node");
         Eventually.until("the Java socket in the room", () -> javaSocket.rooms().contains("from-node"));
         int mark = peer.mark();
@@ -135,41 +88,8 @@ class RedisMixedClusterTest {
                 "the Java node answers the reference's allRooms");
     }
 
-    @Test
-    void aBroadcastWithAcksFromJavaCollectsTheNodeClientsAnswer() throws Exception {
-        CompletableFuture<List<Object>> answers = java.io.timeout(5000).emitWithAck("question").toCompletableFuture();
-        String frame = peer.lastText();
-        peer.send("43" + frame.substring(2, frame.indexOf('[')) + "[\"from java client\"]");
-        assertEquals(Set.of("from java client", "from node client"), Set.copyOf(answers.get(10, SECONDS)));
-    }
 
-    @Test
-    void aBroadcastWithAcksFromNodeCollectsTheJavaClientsAnswer() throws Exception {
-        int mark = peer.mark();
-        CompletableFuture<Object> answers = node.callAsync("emitWithAck", "event", "question", "args", List.of(3));
-        Eventually.until("the question on the Java client", () -> !peer.textsSince(mark).isEmpty());
-        String frame = peer.textsSince(mark).get(0);
-        assertTrue(frame.endsWith("[\"question\",3]"), frame);
-        peer.send("43" + frame.substring(2, frame.indexOf('[')) + "[\"from java client\"]");
-        assertEquals(Set.of("from java client", "from node client"),
-                Set.copyOf((List<?>) answers.get(10, SECONDS)));
-    }
 
-    @Test
-    void serverSideEmitsWithAcksGoBothWays() throws Exception {
-        List<List<Object>> heard = Collections.synchronizedList(new ArrayList<>());
-        java.io.onServerSideEmit("ping", (args, ack) -> {
-            heard.add(args);
-            ack.send("pong from java");
-        });
-        assertEquals(List.of("pong from java"), node.call("serverSideEmitWithAck", "event", "ping", "args", List.of(1)));
-        assertEquals(List.of(List.of(1L)), heard);
-
-        assertEquals(List.of("pong from node"),
-                java.io.serverSideEmitWithAck(5000, "ping", 2).toCompletableFuture().get(10, SECONDS));
-        Eventually.until("the Node handler's report", () -> !node.events("server-side-event").isEmpty());
-        assertEquals(List.of(2L), node.events("server-side-event").get(0).get("args"));
-    }
 
     @Test
     void disconnectSocketsGoesBothWays() {

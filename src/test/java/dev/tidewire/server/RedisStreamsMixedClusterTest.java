@@ -2,74 +2,49 @@ package dev.tidewire.server;
 
 import dev.tidewire.internal.redis.Eventually;
 import dev.tidewire.internal.redis.RedisProbe;
-import dev.tidewire.internal.redis.RedisServer;
 import dev.tidewire.internal.redis.RedisStreamsAdapterFactory;
 import dev.tidewire.internal.redis.RedisStreamsOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * A mixed Redis Streams cluster on one real Redis: a Tidewire node (with a fake WebSocket client) and a Node node
- * running the reference's socket.io 4.8 with {@code @socket.io/redis-streams-adapter} 0.3.1 (with a socket.io-client
- * of its own), both with connection state recovery, so every broadcast event ends with its stream offset. Each side's
- * operations reach the other side's client, and a session one side kept is recovered on the other with the events
- * it missed. The Node client is in room {@code node-room} and has {@code data.nick = "nina"}.
+ * A mixed Redis Streams cluster on one real Redis: the Node node runs {@code @socket.io/redis-streams-adapter} 0.3.1,
+ * and both sides have connection state recovery, so every broadcast event ends with its stream offset. Besides the
+ * contract ({@link MixedRedisClusterContract}), each side's room broadcasts reach the other side's client, and a
+ * session one side kept is recovered on the other with the events it missed.
  */
-class RedisStreamsMixedClusterTest {
+class RedisStreamsMixedClusterTest extends MixedRedisClusterContract {
     private static final Pattern REPLY = Pattern.compile("^40\\{\"sid\":\"([^\"]+)\",\"pid\":\"([^\"]+)\"}$");
     private static final Pattern OFFSET = Pattern.compile("\\d+-\\d+");
 
-    private RedisServer redis;
-    private SioTestServer java;
-    private NodeRedisNode node;
-    private SioTestServer.Peer peer;
-    private Socket javaSocket;
     private String javaPid;
 
-    @BeforeEach
-    void start() {
-        assumeFalse(Boolean.getBoolean("skipInterop"), "-DskipInterop: the Node suites are skipped");
-        NodeRedisNode.suiteDirectory(); // a clear failure when npm ci has not run
-        redis = RedisServer.start();
-        java = new SioTestServer(SocketIoOptions.defaults()
+    @Override
+    protected SioTestServer javaNode(String redisUri) {
+        return new SioTestServer(SocketIoOptions.defaults()
                 .withRecovery(new RecoveryOptions(60_000, true))
-                .withAdapterFactory(new RedisStreamsAdapterFactory(RedisStreamsOptions.defaults().withUri(redis.uri()))));
-        peer = java.connect();
+                .withAdapterFactory(new RedisStreamsAdapterFactory(RedisStreamsOptions.defaults().withUri(redisUri))));
+    }
+
+    @Override
+    protected NodeRedisNode nodeNode(String redisUri) {
+        return NodeRedisNode.start("cluster/redis-streams-node.mjs", redisUri);
+    }
+
+    @Override
+    protected String connectPeer() {
         String[] ids = connect(peer, null);
-        javaSocket = java.io.sockets().sockets().get(ids[0]);
         javaPid = ids[1];
-        javaSocket.join("java-room");
-        node = NodeRedisNode.start("cluster/redis-streams-node.mjs", redis.uri());
-        ClusterAwait.awaitServerCount(2, java);
-    }
-
-    @AfterEach
-    void stop() {
-        if (node != null) node.close();
-        if (java != null) java.io.close();
-        if (redis != null) redis.close();
-    }
-
-    @Test
-    void bothSidesCountTwoNodes() throws Exception {
-        assertEquals(2, java.io.serverCount().toCompletableFuture().get(5, SECONDS));
-        assertEquals(2L, node.call("serverCount"));
+        return ids[0];
     }
 
     @Test
@@ -98,67 +73,10 @@ class RedisStreamsMixedClusterTest {
         assertTrue(node.clientEvents("hi").isEmpty(), "the Node client is not in java-room");
     }
 
-    @Test
-    void fetchSocketsFromJavaFindsTheNodeSocket() throws Exception {
-        List<RemoteSocket> all = java.io.fetchSockets().toCompletableFuture().get(5, SECONDS);
-        assertEquals(2, all.size(), all.toString());
-        RemoteSocket remote = all.stream().filter(s -> !s.isLocal()).findFirst().orElseThrow();
-        assertEquals(node.clientId(), remote.id());
-        assertEquals(Set.of(node.clientId(), "node-room"), remote.rooms());
-        assertEquals(Map.of("nick", "nina"), remote.data());
-        assertEquals("127.0.0.1", remote.handshake().address());
-        remote.join("joined-from-java");
-        Eventually.until("the Node socket in the room", () -> !((List<?>) node.call("fetchSockets", "room",
-                "joined-from-java")).isEmpty());
-    }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void fetchSocketsFromNodeFindsTheJavaSocket() {
-        javaSocket.data().put("nick", "jo");
-        List<Map<String, Object>> all = (List<Map<String, Object>>) node.call("fetchSockets");
-        Map<String, Object> remote = all.stream().filter(s -> javaSocket.id().equals(s.get("id"))).findFirst()
-                .orElseThrow(() -> new AssertionError("the Java socket is not among " + all));
-        assertEquals(Set.of(javaSocket.id(), "java-room"), Set.copyOf((List<Object>) remote.get("rooms")));
-        assertEquals(Map.of("nick", "jo"), remote.get("data"));
-        assertEquals("127.0.0.1", remote.get("address"));
-    }
 
-    @Test
-    void aBroadcastWithAcksFromJavaCollectsTheNodeClientsAnswer() throws Exception {
-        CompletableFuture<List<Object>> answers = java.io.timeout(5000).emitWithAck("question").toCompletableFuture();
-        String frame = peer.lastText();
-        peer.send("43" + frame.substring(2, frame.indexOf('[')) + "[\"from java client\"]");
-        assertEquals(Set.of("from java client", "from node client"), Set.copyOf(answers.get(10, SECONDS)));
-    }
 
-    @Test
-    void aBroadcastWithAcksFromNodeCollectsTheJavaClientsAnswer() throws Exception {
-        int mark = peer.mark();
-        CompletableFuture<Object> answers = node.callAsync("emitWithAck", "event", "question", "args", List.of(3));
-        Eventually.until("the question on the Java client", () -> !peer.textsSince(mark).isEmpty());
-        String frame = peer.textsSince(mark).get(0);
-        assertTrue(frame.endsWith("[\"question\",3]"), "no offset with an ack: " + frame);
-        peer.send("43" + frame.substring(2, frame.indexOf('[')) + "[\"from java client\"]");
-        assertEquals(Set.of("from java client", "from node client"),
-                Set.copyOf((List<?>) answers.get(10, SECONDS)));
-    }
 
-    @Test
-    void serverSideEmitsWithAcksGoBothWays() throws Exception {
-        List<List<Object>> heard = Collections.synchronizedList(new ArrayList<>());
-        java.io.onServerSideEmit("ping", (args, ack) -> {
-            heard.add(args);
-            ack.send("pong from java");
-        });
-        assertEquals(List.of("pong from java"), node.call("serverSideEmitWithAck", "event", "ping", "args", List.of(1)));
-        assertEquals(List.of(List.of(1L)), heard);
-
-        assertEquals(List.of("pong from node"),
-                java.io.serverSideEmitWithAck(5000, "ping", 2).toCompletableFuture().get(10, SECONDS));
-        Eventually.until("the Node handler's report", () -> !node.events("server-side-event").isEmpty());
-        assertEquals(List.of(2L), node.events("server-side-event").get(0).get("args"));
-    }
 
     @Test
     @SuppressWarnings("unchecked")
