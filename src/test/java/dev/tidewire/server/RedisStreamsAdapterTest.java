@@ -203,6 +203,41 @@ class RedisStreamsAdapterTest extends RedisTwoNodeContract {
     }
 
     @Test
+    void theClientsOfANodeThatShutsDownRecoverTheirSessionsOnTheOtherNode() throws Exception {
+        SioTestServer c = node(SocketIoOptions.defaults().withRecovery(new RecoveryOptions(60_000, true)));
+        SioTestServer d = node(SocketIoOptions.defaults().withRecovery(new RecoveryOptions(60_000, true)));
+        try (RedisProbe probe = new RedisProbe(redis.uri())) {
+            awaitServerCount(4, c, d);
+            SioTestServer.Peer first = c.connect();
+            String[] ids = connect(first, null);
+            c.io.sockets().sockets().get(ids[0]).join("news");
+            int mark = first.mark();
+            c.io.to("news").emit("first");
+            awaitTexts(first, mark, 1);
+            String offset = lastString(first.textsSince(mark).get(0));
+
+            c.io.close(); // "server shutting down" is recoverable, as in the reference: the session goes to Redis
+            Eventually.until("the session kept in Redis", () -> probe.get("sio:session:" + ids[1]) != null);
+            long before = probe.xlen(STREAM);
+            d.io.to("news").emit("missed");
+            Eventually.until("d's broadcast in the stream", () -> probe.xlen(STREAM) == before + 1);
+
+            SioTestServer.Peer again = d.connect();
+            String[] recovered = connect(again, "{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + offset + "\"}");
+            assertEquals(List.of(ids[0], ids[1]), List.of(recovered));
+            Socket restored = d.io.sockets().sockets().get(ids[0]);
+            assertTrue(restored.recovered());
+            assertTrue(restored.rooms().contains("news"), restored.rooms().toString());
+            List<String> replayed = again.texts().stream().filter(f -> f.startsWith("42")).toList();
+            assertEquals(1, replayed.size(), replayed.toString());
+            assertTrue(replayed.get(0).startsWith("42[\"missed\",\""), replayed.toString());
+        } finally {
+            c.io.close();
+            d.io.close();
+        }
+    }
+
+    @Test
     void anUnknownPidABadOffsetOrAnOffsetNotInTheStreamGiveAFreshSession() {
         SioTestServer c = node(SocketIoOptions.defaults().withRecovery(new RecoveryOptions(60_000, true)));
         SioTestServer d = node(SocketIoOptions.defaults().withRecovery(new RecoveryOptions(60_000, true)));
