@@ -104,4 +104,16 @@ describe('Socket.IO Admin UI protocol', () => {
     assert.equal(nsp, '/interop');
     assert.equal(args[0], 'rooms');
   });
+
+  test('in development mode an admin hears of the events sent to sockets', T, async () => {
+    const { s } = admin();
+    await connected(s);
+    const client = await interopClient();
+    client.on('question-admin', (n, cb) => cb(n));
+    const sent = nextEventWhere(s, 'event_sent', (nsp, id, args) => id === client.id && args[0] === 'question-admin');
+    await emitAck(client, 'request-ack', { timeout: 3000, event: 'question-admin', args: [7] });
+    const [nsp, , args] = await sent;
+    assert.equal(nsp, '/interop');
+    assert.deepEqual(args, ['question-admin', 7]);
+  });
 });

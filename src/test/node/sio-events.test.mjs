@@ -204,6 +204,34 @@ for (const mode of MODES) {
       }
     });
 
+    test('server-requested ack answered with no arguments', T, async () => {
+      interop.on('question-empty', (cb) => cb());
+      try {
+        const [outcome] = await emitAck(interop, 'request-ack', { timeout: 3000, event: 'question-empty' });
+        assert.deepStrictEqual(outcome, { ok: true, args: [] });
+      } finally {
+        interop.off('question-empty');
+      }
+    });
+
+    test('the server hears of each event sent to a socket (onAnyOutgoing): its emits and broadcasts', T, async () => {
+      interop.on('question-logged', (cb) => cb());
+      try {
+        await emitAck(interop, 'request-ack', { timeout: 3000, event: 'question-logged' });
+        const room = `logged-${process.pid}-${Date.now()}`;
+        await emitAck(interop, 'join', room);
+        const arrived = nextEvent(interop, 'logged-broadcast');
+        await emitAck(interop, 'broadcast-to', { to: [room], event: 'logged-broadcast', args: [1] });
+        await arrived;
+        const [sent] = await emitAck(interop, 'sent-events');
+        const known = ['auth', 'question-logged', 'logged-broadcast'];
+        // other sockets' peer-left notices may come in between: only the events of this test are compared
+        assert.deepEqual(sent.filter((e) => known.includes(e)), known);
+      } finally {
+        interop.off('question-logged');
+      }
+    });
+
     test('server-requested ack with binary both ways', T, async () => {
       interop.on('question-bin', (data, cb) => {
         cb({ got: bytes(data), reply: Buffer.from([0xca, 0xfe]) });

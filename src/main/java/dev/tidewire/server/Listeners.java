@@ -17,4 +17,24 @@ final class Listeners {
         next.add(item);
         return List.copyOf(next);
     }
+
+    /** {@code item} first, then the others. */
+    static <T> List<T> prepend(List<T> items, T item) {
+        List<T> next = new ArrayList<>(items == null ? 1 : items.size() + 1);
+        next.add(item);
+        if (items != null) next.addAll(items);
+        return List.copyOf(next);
+    }
+
+    /** Without the first occurrence of this very listener (compared by identity, as the reference removes one). */
+    static <T> List<T> minus(List<T> items, T item) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == item) {
+                List<T> next = new ArrayList<>(items);
+                next.remove(i);
+                return List.copyOf(next);
+            }
+        }
+        return items;
+    }
 }

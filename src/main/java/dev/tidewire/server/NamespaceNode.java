@@ -46,7 +46,10 @@ final class NamespaceNode implements LocalNamespace {
         List<Packet> encoded = namespace.server().encode(
                 new SioPacket(SioPacketType.EVENT, namespace.name(), SioPacket.NO_ACK, data));
         boolean isVolatile = options.isVolatile();
-        rooms.forEachTarget(options, s -> s.client().write(encoded, isVolatile));
+        rooms.forEachTarget(options, s -> {
+            s.notifyOutgoing(data); // the decoded form: the frames stay encoded once for every target
+            s.client().write(encoded, isVolatile);
+        });
     }
 
     @Override
@@ -66,7 +69,10 @@ final class NamespaceNode implements LocalNamespace {
                 for (Socket s : targets) s.forgetAck(ackId);
             }, options.timeoutMillis());
         }
-        for (Socket s : targets) s.client().write(encoded, options.isVolatile());
+        for (Socket s : targets) {
+            s.notifyOutgoing(data);
+            s.client().write(encoded, options.isVolatile());
+        }
     }
 
     @Override

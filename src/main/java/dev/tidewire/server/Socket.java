@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class Socket implements RemoteSocket {
     // listener lists: immutable, replaced under this socket's lock (see Listeners)
     private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>(4);
     private volatile List<AnyListener> anyListeners = List.of();
+    private volatile List<AnyListener> anyOutgoingListeners = List.of();
     private volatile List<EventMiddleware> eventMiddlewares = List.of();
     private volatile List<java.util.function.Consumer<Exception>> errorListeners = List.of();
     private volatile List<BiConsumer<Socket, DisconnectReason>> disconnectingListeners = List.of();
@@ -48,7 +50,10 @@ public final class Socket implements RemoteSocket {
     private final String pid;
     private final boolean recovered;
 
-    /** Catch-all listener for incoming events: the event name and its arguments. */
+    /**
+     * Catch-all listener for events: those the client sends ({@link #onAny}) or those sent to it
+     * ({@link #onAnyOutgoing}). Do not change {@code args}.
+     */
     @FunctionalInterface
     public interface AnyListener {
         void onEvent(String event, List<Object> args) throws Exception;
@@ -194,11 +199,109 @@ public final class Socket implements RemoteSocket {
         void check(String event, List<Object> args) throws Exception;
     }
 
+    /**
+     * Called with every event the client sends, before event middlewares and handlers, also for events no handler
+     * listens to (the reference's {@code socket.onAny}). A listener that throws is logged; the others still run.
+     */
     public Socket onAny(AnyListener listener) {
         synchronized (this) {
             anyListeners = Listeners.plus(anyListeners, listener);
         }
         return this;
+    }
+
+    /** As {@link #onAny}, but called before the listeners added so far. */
+    public Socket prependAny(AnyListener listener) {
+        synchronized (this) {
+            anyListeners = Listeners.prepend(anyListeners, listener);
+        }
+        return this;
+    }
+
+    /** Removes this listener of {@link #onAny} (once, if it was added twice). */
+    public Socket offAny(AnyListener listener) {
+        synchronized (this) {
+            anyListeners = Listeners.minus(anyListeners, listener);
+        }
+        return this;
+    }
+
+    /** Removes every listener of {@link #onAny}. */
+    public Socket offAny() {
+        synchronized (this) {
+            anyListeners = List.of();
+        }
+        return this;
+    }
+
+    /** The listeners of {@link #onAny}, in call order; an immutable snapshot. */
+    public List<AnyListener> listenersAny() {
+        return anyListeners;
+    }
+
+    /**
+     * Called with every event sent to this client, with its name and arguments, as the reference's
+     * {@code socket.onAnyOutgoing}: this socket's emits, and the broadcasts that reach it (from this node or, through
+     * the adapter, from another). Acks sent to the client are not events and are left out, as are the events sent again
+     * by connection state recovery. With recovery on, a broadcast's arguments end with its offset, as the client gets
+     * them. The listener runs synchronously on the emitting thread, as in the reference, before the event is queued
+     * for the client: outside the client's serial order, possibly on two threads at once (two emits to one socket) and
+     * on a container I/O thread (an emit from a {@link EventHandler#nonBlocking} handler). So it must be short,
+     * thread-safe and never block; hand anything slow to an executor. A listener that throws is logged; the others
+     * still run and the event is sent.
+     */
+    public Socket onAnyOutgoing(AnyListener listener) {
+        synchronized (this) {
+            anyOutgoingListeners = Listeners.plus(anyOutgoingListeners, listener);
+        }
+        return this;
+    }
+
+    /** As {@link #onAnyOutgoing}, but called before the listeners added so far. */
+    public Socket prependAnyOutgoing(AnyListener listener) {
+        synchronized (this) {
+            anyOutgoingListeners = Listeners.prepend(anyOutgoingListeners, listener);
+        }
+        return this;
+    }
+
+    /** Removes this listener of {@link #onAnyOutgoing} (once, if it was added twice). */
+    public Socket offAnyOutgoing(AnyListener listener) {
+        synchronized (this) {
+            anyOutgoingListeners = Listeners.minus(anyOutgoingListeners, listener);
+        }
+        return this;
+    }
+
+    /** Removes every listener of {@link #onAnyOutgoing}. */
+    public Socket offAnyOutgoing() {
+        synchronized (this) {
+            anyOutgoingListeners = List.of();
+        }
+        return this;
+    }
+
+    /** The listeners of {@link #onAnyOutgoing}, in call order; an immutable snapshot. */
+    public List<AnyListener> listenersAnyOutgoing() {
+        return anyOutgoingListeners;
+    }
+
+    /**
+     * Tells the outgoing listeners of an event on its way to this client. {@code data} is the event's name then its
+     * arguments, possibly shared with the other targets of a broadcast. Without listeners this is one volatile read.
+     */
+    void notifyOutgoing(List<Object> data) {
+        List<AnyListener> listeners = anyOutgoingListeners;
+        if (listeners.isEmpty()) return;
+        String event = eventName(data.get(0));
+        List<Object> args = Collections.unmodifiableList(data.subList(1, data.size()));
+        for (AnyListener l : listeners) {
+            try {
+                l.onEvent(event, args);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "onAnyOutgoing listener failed on socket " + id, e);
+            }
+        }
     }
 
     /** Fired before the socket leaves its rooms ({@link #rooms()} is still populated). */
@@ -385,6 +488,7 @@ public final class Socket implements RemoteSocket {
         List<Object> payload = new ArrayList<>(args.length + 1);
         payload.add(event);
         payload.addAll(Arrays.asList(args));
+        notifyOutgoing(payload);
         write(new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, payload), isVolatile);
     }
 
@@ -396,6 +500,14 @@ public final class Socket implements RemoteSocket {
     /** Broadcasts to every other socket of the namespace. */
     public BroadcastOperator broadcast() {
         return new BroadcastOperator(namespace, Set.of(), Set.of(id), false);
+    }
+
+    /**
+     * Broadcasts to every other socket of the namespace on this node only (the reference's {@code socket.local}): not
+     * forwarded to the other nodes of a cluster.
+     */
+    public BroadcastOperator local() {
+        return broadcast().local();
     }
 
     /** Broadcasts to these rooms, excluding this socket. */

@@ -20,5 +20,8 @@
  *   <li><b>No blocking on I/O threads.</b> Only handlers declared non-blocking run on the reading thread, and
  *       they keep rule 1. ({@code InlineHandlerTest})</li>
  * </ol>
+ * Outgoing listeners ({@code Socket.onAnyOutgoing}) are not callbacks about the client's events but hooks of the
+ * emitter: they run synchronously on the thread that emits, as in the reference, and must not block.
+ * ({@code AnyOutgoingTest})
  */
 package dev.tidewire.server;

@@ -65,6 +65,71 @@ class BroadcastAckTest {
     }
 
     @Test
+    void aSocketsBroadcastWithAckLeavesTheSenderOut() throws Exception {
+        SioTestServer t = new SioTestServer();
+        SioTestServer.Peer a = t.connect();
+        SioTestServer.Peer b = t.connect();
+        Socket sender = t.io.sockets().sockets().get(a.connectTo("/"));
+        b.connectTo("/");
+        int ma = a.mark();
+        CompletableFuture<List<Object>> result =
+                sender.broadcast().timeout(1000).emitWithAck("question").toCompletableFuture();
+        a.assertNothingSince(ma);
+        b.send("43" + ackIdOf(b.lastText()) + "[\"from b\"]");
+        assertEquals(List.of("from b"), result.get());
+    }
+
+    @Test
+    void exceptLeavesOutTheMembersOfItsRoomsFromTheServerAndFromASocket() throws Exception {
+        SioTestServer t = new SioTestServer();
+        SioTestServer.Peer a = t.connect();
+        SioTestServer.Peer b = t.connect();
+        SioTestServer.Peer muted = t.connect();
+        Socket sender = t.io.sockets().sockets().get(a.connectTo("/"));
+        b.connectTo("/");
+        t.io.sockets().sockets().get(muted.connectTo("/")).join("muted");
+        int mm = muted.mark();
+
+        CompletableFuture<List<Object>> fromServer =
+                t.io.timeout(1000).except("muted").emitWithAck("q1").toCompletableFuture();
+        a.send("43" + ackIdOf(a.lastText()) + "[\"a\"]");
+        b.send("43" + ackIdOf(b.lastText()) + "[\"b\"]");
+        assertEquals(List.of("a", "b"), fromServer.get());
+
+        int ma = a.mark();
+        CompletableFuture<List<Object>> fromSocket =
+                sender.except("muted").timeout(1000).emitWithAck("q2").toCompletableFuture();
+        a.assertNothingSince(ma);
+        b.send("43" + ackIdOf(b.lastText()) + "[\"b again\"]");
+        assertEquals(List.of("b again"), fromSocket.get());
+        muted.assertNothingSince(mm);
+    }
+
+    @Test
+    void aSocketsBroadcastToARoomTimesOutWithTheAnswersSoFar() {
+        SioTestServer t = new SioTestServer();
+        SioTestServer.Peer a = t.connect();
+        SioTestServer.Peer b = t.connect();
+        SioTestServer.Peer c = t.connect();
+        Socket sender = t.io.sockets().sockets().get(a.connectTo("/"));
+        sender.join("team");
+        t.io.sockets().sockets().get(b.connectTo("/")).join("team");
+        t.io.sockets().sockets().get(c.connectTo("/")).join("team");
+        CompletableFuture<List<Object>> result =
+                sender.to("team").timeout(500).emitWithAck("ready?").toCompletableFuture();
+        b.send("43" + ackIdOf(b.lastText()) + "[true]");
+        t.clock.advance(500);
+        ExecutionException e = assertThrows(ExecutionException.class, result::get);
+        assertEquals(List.of(true),
+                assertInstanceOf(BroadcastAckTimeoutException.class, e.getCause()).responses());
+    }
+
+    /** The ack id of an emitted {@code 42<id>[...]} frame. */
+    private static String ackIdOf(String frame) {
+        return frame.substring(2, frame.indexOf('['));
+    }
+
+    @Test
     void noTargetCompletesAtOnceWithNoResponses() throws Exception {
         SioTestServer t = new SioTestServer();
         assertEquals(List.of(), t.io.to("nobody").timeout(100).emitWithAck("q").toCompletableFuture().get());

@@ -91,6 +91,29 @@ class ClusterSemanticsTest {
     }
 
     @Test
+    void aSocketsLocalBroadcastReachesTheOthersOfItsNodeOnly() {
+        SioTestServer.Peer secondOnA = a.connect();
+        secondOnA.connectTo("/");
+        int ma = onA.mark();
+        int m2 = secondOnA.mark();
+        int mb = onB.mark();
+        socketOnA.local().emit("neighbours");
+        assertEquals(List.of("42[\"neighbours\"]"), secondOnA.textsSince(m2));
+        onA.assertNothingSince(ma);
+        onB.assertNothingSince(mb);
+    }
+
+    @Test
+    void aBroadcastFromTheOtherNodeIsToldToTheOutgoingListenersOfTheSocketsItReaches() {
+        List<String> told = new java.util.ArrayList<>();
+        socketOnB.onAnyOutgoing((event, args) -> told.add(event + " " + args));
+        a.io.emit("hello", 1);
+        a.io.except(socketOnB.id()).emit("not for b");
+        a.io.timeout(1000).emitWithAck("question", "q");
+        assertEquals(List.of("hello [1]", "question [q]"), told);
+    }
+
+    @Test
     void socketsJoinLeaveAndDisconnectReachTheOtherNode() {
         a.io.sockets().socketsJoin("all");
         assertTrue(socketOnB.rooms().contains("all"));

@@ -17,12 +17,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Development mode: tells the admin namespace of every socket, room and incoming event as it happens, as the
- * reference's verbose listeners do: {@code socket_connected(socket, date)}, {@code socket_updated({id, nsp,
- * transport})} on an upgrade, {@code socket_disconnected(nsp, id, reason, date)}, {@code room_joined} and
- * {@code room_left(nsp, room, id, date)}, {@code event_received(nsp, id, [event, ...args], date)} (not for the admin
- * namespace's own events). Hooked into every namespace, the admin one included, now and as they are created; only
- * when the Admin UI runs in development mode, so that otherwise no socket carries these listeners.
+ * Development mode: tells the admin namespace of every socket, room and event as it happens, as the reference's
+ * verbose listeners do: {@code socket_connected(socket, date)}, {@code socket_updated({id, nsp, transport})} on an
+ * upgrade, {@code socket_disconnected(nsp, id, reason, date)}, {@code room_joined} and
+ * {@code room_left(nsp, room, id, date)}, {@code event_received} and {@code event_sent(nsp, id, [event, ...args],
+ * date)} (neither for the admin namespace's own events). Hooked into every namespace, the admin one included, now and
+ * as they are created; only when the Admin UI runs in development mode, so that otherwise no socket carries these
+ * listeners.
  */
 final class SocketNotices {
     private static final Logger LOG = System.getLogger("tidewire.admin");
@@ -74,16 +75,22 @@ final class SocketNotices {
             tell("socket_updated", update);
         });
         if (nsp != admin) {
-            socket.onAny((event, args) -> {
-                List<Object> eventAndArgs = new ArrayList<>(args.size() + 1);
-                eventAndArgs.add(event);
-                eventAndArgs.addAll(args);
-                tell("event_received", nsp.name(), socket.id(), eventAndArgs, now());
-            });
+            socket.onAny((event, args) -> tell("event_received", nsp.name(), socket.id(), eventAndArgs(event, args),
+                    now()));
+            socket.onAnyOutgoing((event, args) -> tell("event_sent", nsp.name(), socket.id(),
+                    eventAndArgs(event, args), now()));
         }
         // while leaving, before the rooms are left: the UI hears of the disconnect before the room_left notices
         // it causes, in the order the reference sends them
         socket.onDisconnecting((s, reason) -> tell("socket_disconnected", nsp.name(), s.id(), reason.wireName(), now()));
+    }
+
+    /** The reference's {@code [event, ...args]}. */
+    private static List<Object> eventAndArgs(String event, List<Object> args) {
+        List<Object> all = new ArrayList<>(args.size() + 1);
+        all.add(event);
+        all.addAll(args);
+        return all;
     }
 
     private Instant now() {

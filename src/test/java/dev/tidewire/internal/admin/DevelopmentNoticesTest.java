@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Development mode: {@code all_sockets} on connect, then a notice for each socket, room and incoming event. */
+/** Development mode: {@code all_sockets} on connect, then a notice for each socket, room and event in or out. */
 class DevelopmentNoticesTest {
     private static final String NOW = "1970-01-01T00:00:01.234Z";
 
@@ -84,6 +84,16 @@ class DevelopmentNoticesTest {
     }
 
     @Test
+    void anOutgoingEventIsToldForEachFollowedSocketItReaches() {
+        SioHarness.Client late = harness.connect("/chat");
+        admin.clear();
+        chat.sockets().get(late.sid()).emit("welcome", 2);
+        chat.to("blue").emit("news", "x"); // the early socket is in blue too, but is not followed
+        assertEquals(List.of(List.of("/chat", late.sid(), List.of("welcome", 2L), NOW),
+                List.of("/chat", late.sid(), List.of("news", "x"), NOW)), admin.arguments("event_sent"));
+    }
+
+    @Test
     void aDisconnectIsToldBeforeTheRoomsItLeaves() {
         SioHarness.Client late = harness.connect("/chat");
         admin.clear();
@@ -140,6 +150,8 @@ class DevelopmentNoticesTest {
     void theAdminNamespacesOwnEventsAreNotLogged() {
         admin.emit("join", "/chat", "green");
         assertEquals(List.of(), admin.arguments("event_received"));
+        assertTrue(admin.eventNames().contains("room_joined"), admin.eventNames().toString());
+        assertEquals(List.of(), admin.arguments("event_sent"), "the notices to the admin socket are not told again");
     }
 
     @Test
