@@ -4,6 +4,7 @@ import { describe, test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   MODES, socket, connected, connectAndReceive, connectError, emitAck, nextEvent, upgraded, closeAll, manager,
+  ORIGIN, PATH,
 } from './sio-helpers.mjs';
 
 const T = { timeout: 20000 }; // per test: a lost message fails the test instead of hanging the suite
@@ -53,6 +54,23 @@ for (const mode of MODES) {
       const err = await connectError(socket(mode, '/private', { auth: { token: 'boom' } }));
       assert.equal(err.message, 'middleware failed');
       assert.equal(err.data, undefined);
+    });
+
+    test('the handshake as the server keeps it: issued, time, secure, xdomain, url, query', T, async () => {
+      const s = socket(mode, '/interop');
+      await connected(s);
+      const [h] = await emitAck(s, 'handshake');
+      assert.equal(typeof h.issued, 'number');
+      assert.ok(Math.abs(h.issued - Date.now()) < 60000, `issued ${h.issued} is now (same host)`);
+      assert.equal(Date.parse(h.time), h.issued - (h.issued % 1000), `time "${h.time}" is issued, to the second`);
+      assert.equal(h.secure, new URL(ORIGIN).protocol === 'https:');
+      assert.equal(h.xdomain, false, 'socket.io-client in Node sends no Origin header');
+      assert.ok(h.url.startsWith(`${PATH}?`), h.url);
+      assert.equal(h.query.EIO, '4');
+      assert.equal(h.query.transport, mode.transports[0]);
+      assert.equal(typeof h.address, 'string');
+      assert.equal(typeof h.headers, 'object');
+      assert.deepEqual(h.auth, {});
     });
 
     test('a middleware admitting a socket with a token', T, async () => {

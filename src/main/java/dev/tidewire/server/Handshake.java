@@ -3,9 +3,12 @@ package dev.tidewire.server;
 import dev.tidewire.internal.engine.RequestInfo;
 
 import java.security.Principal;
-import java.util.Date;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,13 +18,23 @@ import java.util.Optional;
  * not copies: a socket keeps only this small object.
  */
 public final class Handshake {
+    /** As Node's {@code Date.prototype.toString()} writes a date (the zone's long name in parentheses). */
+    private static final DateTimeFormatter NODE_DATE =
+            DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx (zzzz)", Locale.US);
+
     private final RequestInfo request;
     private final long issued;
+    private final String time; // null: written from issued when asked (only a remote socket's handshake carries one)
     private final Map<String, Object> auth;
 
     Handshake(RequestInfo request, long issued, Map<String, Object> auth) {
+        this(request, issued, null, auth);
+    }
+
+    private Handshake(RequestInfo request, long issued, String time, Map<String, Object> auth) {
         this.request = request;
         this.issued = issued;
+        this.time = time;
         this.auth = auth;
     }
 
@@ -30,25 +43,41 @@ public final class Handshake {
         return request.headers();
     }
 
-    /** The connection time as a date string, as the reference's {@code handshake.time}. */
+    /**
+     * The connection time as a date string in this JVM's time zone, written as Node writes a date
+     * ({@code Wed Dec 02 2026 15:11:46 GMT+0000 (Coordinated Universal Time)}), as the reference's
+     * {@code handshake.time}. A socket of another node keeps the string that node sent.
+     */
     public String time() {
-        return new Date(issued).toString();
+        return time != null ? time : nodeDate(issued, ZoneId.systemDefault());
+    }
+
+    static String nodeDate(long epochMillis, ZoneId zone) {
+        return NODE_DATE.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
     public String address() {
         return request.remoteAddress();
     }
 
-    /** Whether the request carried an Origin header. */
+    /** Whether the first request carried an Origin header, as the reference's {@code handshake.xdomain}. */
     public boolean xdomain() {
         return request.header("origin") != null;
     }
 
+    /**
+     * Whether the first request came over TLS, as the reference's {@code handshake.secure}: the container's
+     * {@code ServletRequest.isSecure()} of the polling request or of the WebSocket upgrade (behind a proxy that ends
+     * TLS, only if the container is configured to trust the proxy's forwarded headers).
+     */
     public boolean secure() {
         return request.secure();
     }
 
-    /** The connection time in epoch milliseconds. */
+    /**
+     * When the socket was created, in epoch milliseconds, as the reference's {@code handshake.issued}: the moment
+     * the server handled the client's CONNECT to this namespace.
+     */
     public long issued() {
         return issued;
     }
@@ -114,7 +143,7 @@ public final class Handshake {
         long issued = map.get("issued") instanceof Number n ? n.longValue() : 0;
         Map<String, Object> auth = new LinkedHashMap<>();
         if (map.get("auth") instanceof Map<?, ?> a) a.forEach((k, v) -> auth.put(String.valueOf(k), v));
-        return new Handshake(request, issued, auth);
+        return new Handshake(request, issued, map.get("time") instanceof String t ? t : null, auth);
     }
 
     private static Map<String, List<String>> multiValues(Object value) {

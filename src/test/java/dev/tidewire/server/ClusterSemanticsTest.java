@@ -143,6 +143,22 @@ class ClusterSemanticsTest {
     }
 
     @Test
+    void aRemoteSocketsHandshakeKeepsItsTimeTlsAndOriginFlags() throws Exception {
+        SioTestServer.Peer fromPage = b.connect(Map.of("Origin", "https://app.example"), Map.of(), null, true);
+        Socket local = b.io.sockets().sockets().get(fromPage.connectTo("/"));
+        Handshake remote = a.io.in(local.id()).fetchSockets().toCompletableFuture().get(5, SECONDS).get(0).handshake();
+        assertEquals(local.handshake().issued(), remote.issued());
+        assertEquals(local.handshake().time(), remote.time());
+        assertTrue(remote.secure());
+        assertTrue(remote.xdomain());
+        assertEquals("https://app.example", remote.header("origin"));
+        Handshake plain =
+                a.io.in(socketOnB.id()).fetchSockets().toCompletableFuture().get(5, SECONDS).get(0).handshake();
+        assertFalse(plain.secure());
+        assertFalse(plain.xdomain());
+    }
+
+    @Test
     void aRemoteSocketsOperationsReachItOnItsNode() throws Exception {
         RemoteSocket remote = a.io.in(socketOnB.id()).fetchSockets().toCompletableFuture().get(5, SECONDS).get(0);
         assertInstanceOf(RemoteSocketView.class, remote);

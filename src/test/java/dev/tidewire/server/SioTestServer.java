@@ -57,6 +57,11 @@ final class SioTestServer {
     }
 
     Peer connect(Map<String, String> headers, Map<String, String> extraQuery, Principal principal) {
+        return connect(headers, extraQuery, principal, false);
+    }
+
+    /** @param secure whether the first request came over TLS, as the container would say */
+    Peer connect(Map<String, String> headers, Map<String, String> extraQuery, Principal principal, boolean secure) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((k, v) -> h.put(k.toLowerCase(), List.of(v)));
         Map<String, List<String>> q = new LinkedHashMap<>();
@@ -65,7 +70,7 @@ final class SioTestServer {
         extraQuery.forEach((k, v) -> q.put(k, List.of(v)));
         StringBuilder url = new StringBuilder("/socket.io/?EIO=4&transport=websocket");
         extraQuery.forEach((k, v) -> url.append('&').append(k).append('=').append(v));
-        RequestInfo req = new RequestInfo(h, q, "127.0.0.1", false, url.toString(), principal);
+        RequestInfo req = new RequestInfo(h, q, "127.0.0.1", secure, url.toString(), principal);
         FakeWebSocket ws = new FakeWebSocket();
         WebSocketHandler handler = engine.onWebSocketOpen(req, ws);
         Peer c = new Peer(ws, handler);
