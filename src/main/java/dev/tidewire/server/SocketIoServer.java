@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -45,7 +46,7 @@ public final class SocketIoServer implements ConnectionListener {
     private final Map<EngineSession, Client> clients = new ConcurrentHashMap<>();
     private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
     private final SocketCounters counters = new SocketCounters();
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransactionHook transactionHook = TransactionHook.NONE;
 
     /**
@@ -112,10 +113,11 @@ public final class SocketIoServer implements ConnectionListener {
 
     /**
      * Calls {@code listener} with each namespace created from now on, static or a dynamic child, once
-     * {@link #namespaces()} holds it (the reference's {@code io.on("new_namespace")}). Namespaces created before are
-     * not replayed: to cover them too, add the listener first, then walk {@link #namespaces()}; one created in between
-     * may reach both ways, so act once per namespace. A listener runs on the creating thread, before a CONNECT that
-     * created the namespace is handled. A listener that throws is logged; the others still run.
+     * {@link #namespaces()} holds it (the reference's {@code io.on("new_namespace")}). The main namespace {@code /}
+     * exists from the start and, as in the reference, is never announced. Namespaces created before are not replayed:
+     * to cover them too, add the listener first, then walk {@link #namespaces()}; one created in between may reach
+     * both ways, so act once per namespace. A listener runs on the creating thread, before a CONNECT that created the
+     * namespace is handled. A listener that throws is logged; the others still run.
      */
     public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
         newNamespaceListeners.add(listener);
@@ -292,7 +294,7 @@ public final class SocketIoServer implements ConnectionListener {
     /** Called by the engine for each new session. */
     @Override
     public void onConnection(EngineSession session) {
-        if (closed) {
+        if (closed.get()) {
             session.close();
             return;
         }
@@ -325,23 +327,61 @@ public final class SocketIoServer implements ConnectionListener {
 
     /**
      * Disconnects every socket with "server shutting down", each in its client's order (after the handler in flight),
-     * and waits up to {@link #CLOSE_WAIT_SECONDS} for their disconnect listeners. The engine itself is shut down by
-     * its owner.
+     * and waits up to {@link #CLOSE_WAIT_SECONDS} for their disconnect listeners, then closes the adapters. The engine
+     * itself is shut down by its owner. A second call, or one after {@link #closeAsync}, does nothing.
      */
     public void close() {
-        closed = true;
-        List<CompletableFuture<Void>> left = new ArrayList<>();
-        for (Client c : new ArrayList<>(clients.values())) left.add(c.closeNow(DisconnectReason.SERVER_SHUTTING_DOWN));
+        if (!closed.compareAndSet(false, true)) return;
+        CompletableFuture<Void> left = disconnectAll();
         try {
-            CompletableFuture.allOf(left.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            left.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "disconnect listeners still running after {0} s at shutdown; not waiting longer",
-                    CLOSE_WAIT_SECONDS);
+            warnListenersStillRunning();
         } catch (ExecutionException e) {
             LOG.log(Level.WARNING, "closing sockets at shutdown failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeAdapters();
+    }
+
+    /**
+     * {@link #close()} without blocking the caller, as the reference's {@code io.close(callback)}: the stage completes
+     * once every socket has left with "server shutting down" (their disconnect listeners waited for up to
+     * {@link #CLOSE_WAIT_SECONDS}, on the server's scheduler) and the adapters are closed. That last step runs on the
+     * thread that completes the wait: a handler thread, the scheduler's, or the caller's when no socket is connected.
+     * The stage fails with an {@link IllegalStateException} when the server was already closed, as the reference's
+     * callback gets an error when its HTTP server is not running. The engine is shut down by its owner.
+     */
+    public CompletionStage<Void> closeAsync() {
+        if (!closed.compareAndSet(false, true)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the Socket.IO server is already closed"));
+        }
+        CompletableFuture<Void> left = disconnectAll();
+        CompletableFuture<Void> waited = new CompletableFuture<>();
+        Scheduler.Timer limit = scheduler.schedule(() -> {
+            if (waited.complete(null)) warnListenersStillRunning();
+        }, TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+        left.whenComplete((done, error) -> {
+            limit.cancel();
+            waited.complete(null);
+        });
+        return waited.thenRun(this::closeAdapters);
+    }
+
+    /** Every client closes with "server shutting down"; completed once all their sockets have left. */
+    private CompletableFuture<Void> disconnectAll() {
+        List<CompletableFuture<Void>> left = new ArrayList<>();
+        for (Client c : new ArrayList<>(clients.values())) left.add(c.closeNow(DisconnectReason.SERVER_SHUTTING_DOWN));
+        return CompletableFuture.allOf(left.toArray(CompletableFuture[]::new));
+    }
+
+    private static void warnListenersStillRunning() {
+        LOG.log(Level.WARNING, "disconnect listeners still running after {0} s at shutdown; not waiting longer",
+                CLOSE_WAIT_SECONDS);
+    }
+
+    private void closeAdapters() {
         for (Namespace n : namespaces.values()) {
             try {
                 n.adapter().close();
