@@ -204,7 +204,9 @@ final class Client implements SessionListener {
         }
         switch (packet.type()) {
             case EVENT, BINARY_EVENT -> socket.dispatchEvent(asList(packet.data()), packet.ackId());
-            case ACK, BINARY_ACK -> socket.onAck(packet.ackId(), asList(packet.data()));
+            // an ACK without data (the reference's parser accepts it) answers with no arguments
+            case ACK, BINARY_ACK -> socket.onAck(packet.ackId(),
+                    packet.data() == null ? List.of() : asList(packet.data()));
             case DISCONNECT -> socket.onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
             case CONNECT_ERROR -> violation("CONNECT_ERROR sent by a client");
             default -> violation("unexpected " + packet.type());

@@ -52,7 +52,8 @@ public final class Socket implements RemoteSocket {
 
     /**
      * Catch-all listener for events: those the client sends ({@link #onAny}) or those sent to it
-     * ({@link #onAnyOutgoing}). Do not change {@code args}.
+     * ({@link #onAnyOutgoing}). Do not change {@code args}. {@code event} is {@code null} only for an incoming
+     * EVENT packet that carried no data at all, which the reference accepts (then {@code args} is empty).
      */
     @FunctionalInterface
     public interface AnyListener {
@@ -582,17 +583,20 @@ public final class Socket implements RemoteSocket {
         return first instanceof String s ? s : String.valueOf(first);
     }
 
+    /**
+     * @param payload the event name then its arguments, or {@code null} for an EVENT packet without data, which the
+     *                reference's parser accepts: as its {@code socket.onevent}, only the catch-all listeners hear of it
+     *                (with no name and no arguments); no middleware or handler runs, and nothing answers its ack id
+     */
     void dispatchEvent(List<Object> payload, long ackId) {
+        if (payload == null) {
+            tellAnyListeners(null, List.of());
+            return;
+        }
         String event = eventName(payload.get(0));
         List<Object> args = payload.subList(1, payload.size());
         Ack ack = ackId == SioPacket.NO_ACK ? Ack.NONE : ackFor(ackId);
-        for (AnyListener l : anyListeners) {
-            try {
-                l.onEvent(event, args);
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "onAny listener failed on socket " + id, e);
-            }
-        }
+        tellAnyListeners(event, args);
         for (EventMiddleware m : eventMiddlewares) {
             try {
                 m.check(event, args);
@@ -616,6 +620,16 @@ public final class Socket implements RemoteSocket {
         }
     }
 
+    private void tellAnyListeners(String event, List<Object> args) {
+        for (AnyListener l : anyListeners) {
+            try {
+                l.onEvent(event, args);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "onAny listener failed on socket " + id, e);
+            }
+        }
+    }
+
     private Ack ackFor(long ackId) {
         AtomicBoolean sent = new AtomicBoolean();
         return ackArgs -> {
@@ -624,6 +638,7 @@ public final class Socket implements RemoteSocket {
         };
     }
 
+    /** @param args the client's ack arguments; empty for an ACK packet without data, which the reference accepts */
     void onAck(long ackId, List<Object> args) {
         Map<Long, PendingAck> acks = pendingAcks;
         PendingAck pending = acks == null ? null : acks.remove(ackId);

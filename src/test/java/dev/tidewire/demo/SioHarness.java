@@ -206,6 +206,11 @@ public final class SioHarness {
             handler.onText(prefix("2") + JsonWriter.toJson(payload(event, args)));
         }
 
+        /** Sends an EVENT packet without data ({@code 42<nsp>,}), which the reference's parser accepts. */
+        public void emitWithoutData() {
+            handler.onText(prefix("2"));
+        }
+
         /** Emits {@code event} with one argument, {@code data} as a binary attachment. */
         public void emitBinary(String event, byte[] data) {
             handler.onText("451-" + namespace + "," + JsonWriter.toJson(

@@ -54,13 +54,13 @@ class MalformedPacketTest {
             "42[true]",                  // event name neither string nor number
             "42[\"disconnect\"]",        // reserved event name
             "42[\"connect\"]",
-            "42",                        // EVENT without payload
-            "43",                        // ACK without payload
+            "42null",                    // EVENT payload present but null (no payload at all is accepted)
+            "431null",                   // ACK payload present but null
             "431{\"a\":1}",              // ACK payload not an array
             "41[\"x\"]",                 // DISCONNECT with payload
             "40\"a string\"",            // CONNECT payload not an object
             "40[1]",
-            "44",                        // CONNECT_ERROR without payload
+            "40null",
             "45[\"x\"]",                 // BINARY_EVENT without attachment count
             "45a-[\"x\"]",               // attachment count not a number
             "4511-[\"x\"]",              // more attachments than allowed (10)

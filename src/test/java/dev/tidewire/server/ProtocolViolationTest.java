@@ -96,6 +96,13 @@ class ProtocolViolationTest {
     }
 
     @Test
+    void aConnectErrorWithoutDataFromTheClient() {
+        SioTestServer.Peer c = connectedClient();
+        c.send("44"); // decoded, as by the reference's parser; the server then refuses it as any CONNECT_ERROR
+        assertForcedServerClose(c);
+    }
+
+    @Test
     void aConnectErrorFromTheClientForAnotherNamespace() {
         SioTestServer.Peer c = connectedClient();
         c.send("44/x,\"oops\"");

@@ -85,8 +85,9 @@ final class SocketNotices {
         socket.onDisconnecting((s, reason) -> tell("socket_disconnected", nsp.name(), s.id(), reason.wireName(), now()));
     }
 
-    /** The reference's {@code [event, ...args]}. */
+    /** The reference's {@code [event, ...args]}; empty for an EVENT packet that came without data (no name). */
     private static List<Object> eventAndArgs(String event, List<Object> args) {
+        if (event == null) return List.of();
         List<Object> all = new ArrayList<>(args.size() + 1);
         all.add(event);
         all.addAll(args);

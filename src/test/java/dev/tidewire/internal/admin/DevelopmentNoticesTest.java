@@ -84,6 +84,13 @@ class DevelopmentNoticesTest {
     }
 
     @Test
+    void anEventWithoutDataIsToldWithNoNameNorArguments() {
+        SioHarness.Client late = harness.connect("/chat");
+        late.emitWithoutData();
+        assertEquals(List.of(List.of("/chat", late.sid(), List.of(), NOW)), admin.arguments("event_received"));
+    }
+
+    @Test
     void anOutgoingEventIsToldForEachFollowedSocketItReaches() {
         SioHarness.Client late = harness.connect("/chat");
         admin.clear();

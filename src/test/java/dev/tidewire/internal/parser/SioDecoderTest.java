@@ -65,6 +65,35 @@ class SioDecoderTest {
         assertEquals(new SioPacket(ACK, "/", 0, List.of()), decode("30[]"));
     }
 
+    // ---- packets without data: accepted for every type, as the reference's decoder checks only a payload it finds
+
+    @Test
+    void eventWithoutData() throws Exception {
+        assertEquals(new SioPacket(EVENT, "/", -1, null), decode("2"));
+        assertEquals(new SioPacket(EVENT, "/", 12, null), decode("212"));
+        assertEquals(new SioPacket(EVENT, "/admin", 3, null), decode("2/admin,3"));
+    }
+
+    @Test
+    void ackWithoutData() throws Exception {
+        assertEquals(new SioPacket(ACK, "/", 7, null), decode("37"));
+        assertEquals(new SioPacket(ACK, "/", -1, null), decode("3"));
+    }
+
+    @Test
+    void connectErrorWithoutData() throws Exception {
+        assertEquals(new SioPacket(CONNECT_ERROR, "/", -1, null), decode("4"));
+        assertEquals(new SioPacket(CONNECT_ERROR, "/", 42, null), decode("442"), "digits after the type are an id");
+    }
+
+    @Test
+    void binaryEventWithoutDataWaitsForItsAttachmentsAndStaysWithoutData() throws Exception {
+        assertNull(decode("51-"));
+        assertEquals(new SioPacket(BINARY_EVENT, "/", -1, null), decoder.decodeBinary(new byte[]{1}));
+        assertNull(decode("61-4"));
+        assertEquals(new SioPacket(BINARY_ACK, "/", 4, null), decoder.decodeBinary(new byte[]{2}));
+    }
+
     @Test
     void connectErrorObjectAndString() throws Exception {
         assertEquals(new SioPacket(CONNECT_ERROR, "/random", -1, Map.of("message", "Invalid namespace")),
@@ -194,7 +223,8 @@ class SioDecoderTest {
     @Test
     void rejectsConnectErrorNotObjectOrString() {
         assertRejected("4[\"a\"]", "invalid payload for CONNECT_ERROR");
-        assertRejected("442", "invalid payload for CONNECT_ERROR");
+        assertRejected("4true", "invalid payload for CONNECT_ERROR");
+        assertRejected("4null", "invalid payload for CONNECT_ERROR");
     }
 
     @Test
@@ -209,9 +239,14 @@ class SioDecoderTest {
     }
 
     @Test
-    void rejectsEventWithoutPayload() {
-        assertRejected("2", "invalid payload for EVENT");
-        assertRejected("212", "invalid payload for EVENT");
+    void rejectsEventWhosePayloadIsNull() {
+        assertRejected("2null", "invalid payload for EVENT");
+        assertRejected("212null", "invalid payload for EVENT");
+    }
+
+    @Test
+    void rejectsAckWhosePayloadIsNull() {
+        assertRejected("31null", "invalid payload for ACK");
     }
 
     @Test
@@ -267,9 +302,9 @@ class SioDecoderTest {
     }
 
     @Test
-    void rejectsNamespaceWithoutCommaBeforePayload() {
-        // the namespace runs to the end, so the packet has no payload and an EVENT needs one
-        assertRejected("2/admin[\"x\"]", "invalid payload for EVENT");
+    void aNamespaceWithoutCommaRunsToTheEndAndLeavesNoPayload() throws Exception {
+        // as the reference's decoder: the "payload" is part of the namespace name, which no client can connect to
+        assertEquals(new SioPacket(EVENT, "/admin[\"x\"]", -1, null), decode("2/admin[\"x\"]"));
     }
 
     @Test
