@@ -1,10 +1,12 @@
 package dev.tidewire.internal.parser;
 
 /**
- * Limits on what a client may send, each configurable.
+ * Limits on what a client may send, each configurable. Sizes are bounded by the engine's message limit
+ * ({@code maxHttpBufferSize}); with the MessagePack parser every declared length is checked against the message too.
  *
- * @param maxAttachments most binary attachments in one packet (reference default 10)
- * @param maxDepth       deepest JSON nesting of arrays/objects accepted in a payload
+ * @param maxAttachments most binary attachments in one packet (reference default 10); the default parser only, as
+ *                       MessagePack carries binary in place
+ * @param maxDepth       deepest nesting of arrays/objects accepted in a payload, in JSON or MessagePack
  * @param maxAckId       largest ack id accepted (ids are non-negative integers)
  */
 public record ParserLimits(int maxAttachments, int maxDepth, long maxAckId) {

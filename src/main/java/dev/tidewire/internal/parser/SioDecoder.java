@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@link SioParseException} is a protocol violation and the connection should be closed. After an exception the
  * decoder holds no pending packet.
  */
-public final class SioDecoder {
+public final class SioDecoder implements SioPacketDecoder {
     private final ParserLimits limits;
     private SioPacket pending; // a binary packet whose attachments are still arriving
     private int expectedAttachments;
@@ -31,6 +31,7 @@ public final class SioDecoder {
      *
      * @return the packet, or {@code null} when it is a binary packet now waiting for its attachments
      */
+    @Override
     public SioPacket decodeText(String text) throws SioParseException {
         if (pending != null) {
             int missing = expectedAttachments - attachments.size();
@@ -103,6 +104,7 @@ public final class SioDecoder {
      * @return the completed packet (type BINARY_EVENT or BINARY_ACK, placeholders replaced by {@code byte[]}), or
      * {@code null} while more attachments are expected
      */
+    @Override
     public SioPacket decodeBinary(byte[] data) throws SioParseException {
         Objects.requireNonNull(data);
         if (pending == null) throw new SioParseException("binary attachment received with no pending binary packet");
@@ -116,6 +118,7 @@ public final class SioDecoder {
     }
 
     /** Drops a pending binary packet (the connection is closing). */
+    @Override
     public void reset() {
         pending = null;
         attachments = null;
