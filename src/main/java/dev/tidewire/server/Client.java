@@ -6,8 +6,8 @@ import dev.tidewire.internal.engine.Packet;
 import dev.tidewire.internal.engine.Scheduler;
 import dev.tidewire.internal.engine.SessionIds;
 import dev.tidewire.internal.engine.SessionListener;
-import dev.tidewire.internal.parser.SioDecoder;
 import dev.tidewire.internal.parser.SioPacket;
+import dev.tidewire.internal.parser.SioPacketDecoder;
 import dev.tidewire.internal.parser.SioPacketType;
 import dev.tidewire.internal.parser.SioParseException;
 
@@ -35,7 +35,7 @@ final class Client implements SessionListener {
     private final SocketIoServer server;
     private final EngineSession session;
     private final SerialExecutor serial;
-    private final SioDecoder decoder;
+    private final SioPacketDecoder decoder;
     private volatile ClientConnection connection;
     /** Set by {@link #closeNow}: the engine's close that follows must not close the sockets a second time. */
     private volatile boolean closing;
@@ -46,7 +46,7 @@ final class Client implements SessionListener {
         this.server = server;
         this.session = session;
         this.serial = serial;
-        this.decoder = new SioDecoder(server.options().parserLimits());
+        this.decoder = server.newDecoder();
     }
 
     EngineSession session() {

@@ -13,25 +13,35 @@ import java.util.Map;
  * @param maxPendingEvents most events of one client waiting for its handlers; past it the client is disconnected
  * @param adapterFactory  creates each namespace's {@link Adapter}: {@link AdapterFactory#LOCAL} for a single node
  * @param recovery        connection state recovery, or {@code null} for none (the reference's default)
+ * @param parser          the wire format of every client: {@link Parser#DEFAULT} or {@link Parser#MSGPACK}
  */
 public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean serveClient, ParserLimits parserLimits,
                               int maxPendingEvents, AdapterFactory adapterFactory,
-                              RecoveryOptions recovery) {
+                              RecoveryOptions recovery, Parser parser) {
     public static final String DEFAULT_PATH = "/socket.io/";
 
     public SocketIoOptions {
         if (connectTimeout <= 0) throw new IllegalArgumentException("connectTimeout must be positive");
         if (maxPendingEvents <= 0) throw new IllegalArgumentException("maxPendingEvents must be positive");
         if (adapterFactory == null) throw new IllegalArgumentException("adapterFactory must be set");
+        if (parser == null) throw new IllegalArgumentException("parser must be set");
+    }
+
+    /** With the default parser: the signature from before the parser was an option. */
+    public SocketIoOptions(EngineOptions engine, long connectTimeout, boolean serveClient, ParserLimits parserLimits,
+                           int maxPendingEvents, AdapterFactory adapterFactory, RecoveryOptions recovery) {
+        this(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory, recovery,
+                Parser.DEFAULT);
     }
 
     public static SocketIoOptions defaults() {
         return new SocketIoOptions(EngineOptions.builder().path(DEFAULT_PATH).build(), 45_000, true,
-                ParserLimits.DEFAULTS, 1024, AdapterFactory.LOCAL, null);
+                ParserLimits.DEFAULTS, 1024, AdapterFactory.LOCAL, null, Parser.DEFAULT);
     }
 
     public SocketIoOptions withEngine(EngineOptions e) {
-        return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory, recovery);
+        return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents,
+                adapterFactory, recovery, parser);
     }
 
     /** Handshakes are first put to {@code gate}; a refusal is answered with error 4 (403) and its message. */
@@ -42,27 +52,39 @@ public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean
     }
 
     public SocketIoOptions withConnectTimeout(long ms) {
-        return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents, adapterFactory, recovery);
+        return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents,
+                adapterFactory, recovery, parser);
     }
 
     public SocketIoOptions withServeClient(boolean serve) {
-        return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents, adapterFactory, recovery);
+        return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents,
+                adapterFactory, recovery, parser);
     }
 
     public SocketIoOptions withParserLimits(ParserLimits limits) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents, adapterFactory, recovery);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents,
+                adapterFactory, recovery, parser);
     }
 
     public SocketIoOptions withMaxPendingEvents(int max) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max, adapterFactory, recovery);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max,
+                adapterFactory, recovery, parser);
     }
 
     public SocketIoOptions withAdapterFactory(AdapterFactory factory) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, factory, recovery);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents,
+                factory, recovery, parser);
     }
 
     /** Connection state recovery on ({@code null}: off). */
     public SocketIoOptions withRecovery(RecoveryOptions r) {
-        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory, r);
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents,
+                adapterFactory, r, parser);
+    }
+
+    /** The wire format of every client (the reference's {@code parser} option); the default parser unless set. */
+    public SocketIoOptions withParser(Parser p) {
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory,
+                recovery, p);
     }
 }

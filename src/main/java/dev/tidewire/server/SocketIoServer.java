@@ -5,8 +5,9 @@ import dev.tidewire.internal.engine.EngineSession;
 import dev.tidewire.internal.engine.Packet;
 import dev.tidewire.internal.engine.Scheduler;
 import dev.tidewire.internal.parser.JsonFallback;
-import dev.tidewire.internal.parser.SioEncoder;
 import dev.tidewire.internal.parser.SioPacket;
+import dev.tidewire.internal.parser.SioPacketDecoder;
+import dev.tidewire.internal.parser.SioParser;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -41,6 +42,7 @@ public final class SocketIoServer implements ConnectionListener {
     private final UnaryOperator<Runnable> taskDecorator;
     private final ValueBinder binder;
     private final JsonFallback jsonFallback;
+    private final SioParser parser;
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
     private final Map<EngineSession, Client> clients = new ConcurrentHashMap<>();
@@ -61,6 +63,7 @@ public final class SocketIoServer implements ConnectionListener {
         this.taskDecorator = taskDecorator == null ? UnaryOperator.identity() : taskDecorator;
         this.binder = binder;
         this.jsonFallback = binder == null ? null : binder::toJson;
+        this.parser = options.parser().implementation();
         of("/");
     }
 
@@ -92,9 +95,17 @@ public final class SocketIoServer implements ConnectionListener {
         return new SerialExecutor(handlerExecutor, maxPending, taskDecorator);
     }
 
-    /** Encodes a packet once; the returned engine packets may be written to any number of clients. */
+    /**
+     * Encodes a packet once, with the configured parser; the returned engine packets may be written to any number of
+     * clients.
+     */
     List<Packet> encode(SioPacket packet) {
-        return SioEncoder.encode(packet, jsonFallback);
+        return parser.encode(packet, jsonFallback);
+    }
+
+    /** A decoder of the configured parser, for one client. */
+    SioPacketDecoder newDecoder() {
+        return parser.newDecoder(options.parserLimits());
     }
 
     // ---------------------------------------------------------------- namespaces

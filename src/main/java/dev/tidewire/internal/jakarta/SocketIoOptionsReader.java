@@ -3,6 +3,7 @@ package dev.tidewire.internal.jakarta;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.parser.ParserLimits;
+import dev.tidewire.server.Parser;
 import dev.tidewire.server.RecoveryOptions;
 import dev.tidewire.server.SocketIoOptions;
 
@@ -13,10 +14,11 @@ import static dev.tidewire.internal.jakarta.OptionBounds.longAtLeast;
 /**
  * Binds {@link SocketIoOptions} from {@code tidewire.*} settings; the README lists every key and default. A bad value
  * stops with the key's name: a timeout, pending-event bound or JSON depth below 1, or a negative attachment or ack-id
- * limit (0 is a limit: no binary, only ack id 0).
+ * limit (0 is a limit: no binary, only ack id 0), or a parser this version does not know.
  */
 public final class SocketIoOptionsReader {
     public static final String PREFIX = "tidewire.";
+    static final String PARSER = PREFIX + "parser";
 
     private SocketIoOptionsReader() {
     }
@@ -31,7 +33,16 @@ public final class SocketIoOptionsReader {
         return new SocketIoOptions(engine, longAtLeast(s, PREFIX + "connectTimeout", d.connectTimeout(), 1),
                 s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,
                 intAtLeast(s, PREFIX + "maxPendingEvents", d.maxPendingEvents(), 1), d.adapterFactory(),
-                recovery(s));
+                recovery(s), parser(s));
+    }
+
+    /** The wire format, {@code default} or {@code msgpack}; another value stops rather than strand the clients. */
+    private static Parser parser(Settings s) {
+        String name = s.get(PARSER, Parser.DEFAULT.configName());
+        for (Parser p : Parser.values()) {
+            if (p.configName().equals(name)) return p;
+        }
+        throw new IllegalArgumentException("configuration key " + PARSER + " must be default or msgpack, was: " + name);
     }
 
     /** Connection state recovery: on when {@code recovery.maxDisconnectionDuration} is set, as in the reference. */

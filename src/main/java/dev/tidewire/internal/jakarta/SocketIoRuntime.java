@@ -7,6 +7,7 @@ import dev.tidewire.jakarta.SocketIoNamespace;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AdapterFactory;
 import dev.tidewire.server.AllowRequest;
+import dev.tidewire.server.Parser;
 import dev.tidewire.server.SocketIoOptions;
 import dev.tidewire.server.SocketIoServer;
 import jakarta.annotation.PreDestroy;
@@ -84,6 +85,11 @@ public class SocketIoRuntime {
         if (server == null) {
             Settings settings = new Settings(servletContext);
             options = SocketIoOptionsReader.read(settings);
+            if (options.parser() != Parser.DEFAULT) {
+                // clients built with the default parser cannot talk to this server: say so where operators look
+                LOG.log(Level.INFO, "Socket.IO clients must use the {0} parser ({1})", options.parser().configName(),
+                        SocketIoOptionsReader.PARSER);
+            }
             if (requestGates.isResolvable()) {
                 options = options.withAllowRequest(requestGates.get());
             }

@@ -48,6 +48,7 @@ final class OptionsInEffect {
         put(out, "maxAttachments", limits.maxAttachments());
         put(out, "maxJsonDepth", limits.maxDepth());
         put(out, "maxAckId", limits.maxAckId());
+        put(out, "parser", options.parser().configName());
         return Collections.unmodifiableMap(out);
     }
 

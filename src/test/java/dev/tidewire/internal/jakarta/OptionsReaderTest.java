@@ -6,6 +6,7 @@ import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.parser.ParserLimits;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AdapterFactory;
+import dev.tidewire.server.Parser;
 import dev.tidewire.server.RecoveryOptions;
 import dev.tidewire.server.SocketIoOptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,17 @@ class OptionsReaderTest {
         assertEquals(new SocketIoOptions(SocketIoOptions.defaults().engine(), 1234, false, new ParserLimits(0, 1, 0), 9,
                 AdapterFactory.LOCAL, null),
                 o);
+    }
+
+    @Test
+    void theParserIsTheDefaultOneUnlessMsgpackIsAskedForAndAnUnknownOneStops() {
+        assertEquals(Parser.DEFAULT, read().parser());
+        given("parser", "msgpack");
+        assertEquals(Parser.MSGPACK, read().parser());
+        given("parser", "default");
+        assertEquals(Parser.DEFAULT, read().parser());
+        assertStops("parser", "json", "must be default or msgpack", "was: json");
+        assertStops("parser", "MsgPack", "must be default or msgpack", "was: MsgPack");
     }
 
     @Test

@@ -49,7 +49,8 @@ class OptionsInEffectTest {
                 Map.entry("tidewire.maxPendingEvents", "1010"),
                 Map.entry("tidewire.maxAttachments", "3"),
                 Map.entry("tidewire.maxJsonDepth", "7"),
-                Map.entry("tidewire.maxAckId", "1011")));
+                Map.entry("tidewire.maxAckId", "1011"),
+                Map.entry("tidewire.parser", "msgpack")));
         assertEquals(configured, OptionsInEffect.of(SocketIoOptionsReader.read(settings(configured))));
     }
 
