@@ -15,14 +15,18 @@ export const MODES = [
 
 const opened = new Set();
 
-/** A new Manager (its own Engine.IO connection) for this mode; closed by closeAll(). */
-export function manager(mode) {
+/**
+ * A new Manager (its own Engine.IO connection) for this mode; closed by closeAll(). `extra`: more Manager options,
+ * e.g. `{ parser }` for another wire format.
+ */
+export function manager(mode, extra = {}) {
   const m = new Manager(ORIGIN, {
     path: PATH,
     transports: mode.transports,
     upgrade: mode.upgrade,
     reconnection: false,
     timeout: 5000,
+    ...extra,
   });
   m.on('open', () => { m.openedOn = m.engine.transport.name; }); // the transport of the handshake
   opened.add(m);
