@@ -84,8 +84,19 @@ public final class MsgPackDecoder implements SioPacketDecoder {
         }
         SioPacketType packetType = packetType(type);
         String namespace = namespace(nsp);
+        requireData(packetType, hasData);
         PayloadRules.check(packetType, data, hasData);
         return new SioPacket(packetType, namespace, hasId ? ackId(id) : SioPacket.NO_ACK, data);
+    }
+
+    /**
+     * Unlike the default parser, socket.io-msgpack-parser's decoder requires data on an EVENT, an ACK and a
+     * CONNECT_ERROR ({@code isDataValid}): only a CONNECT and a DISCONNECT may come without it.
+     */
+    private static void requireData(SioPacketType type, boolean hasData) throws SioParseException {
+        if (hasData || type == SioPacketType.CONNECT || type == SioPacketType.DISCONNECT) return;
+        throw new SioParseException("invalid payload for " + type + ": missing the "
+                + (type == SioPacketType.CONNECT_ERROR ? "error" : "argument array"));
     }
 
     private static SioPacketType packetType(Object type) throws SioParseException {

@@ -261,7 +261,10 @@ class MsgPackDecoderTest {
     void payloadsRefusedByType() {
         assertRejected(packet(0, "/", List.of(), null), "invalid payload for CONNECT");
         assertRejected(packet(1, "/", Map.of(), null), "invalid payload for DISCONNECT");
+        // unlike the default parser (`2`, `3<id>`), this wire's decoder wants data on these types
         assertRejected(packet(2, "/", null, null), "missing the argument array");
+        assertRejected(packet(3, "/", null, 1), "missing the argument array");
+        assertRejected(packet(4, "/", null, null), "missing the error");
         assertRejected(packet(2, "/", List.of(), null), "invalid payload for EVENT");
         assertRejected(packet(2, "/", Map.of("a", 1), null), "invalid payload for EVENT");
         assertRejected(packet(3, "/", "x", 1), "invalid payload for ACK");
