@@ -11,12 +11,13 @@ import java.util.Objects;
  * @param closeTimeout       how long a server-initiated close waits for the client's next poll to read it
  * @param addTrailingSlash   as the reference: only {@code path} with its trailing slash is the endpoint; when false,
  *                           the path without it is served too
+ * @param allowEIO3          as the reference: also accept Engine.IO v3 clients (Socket.IO v2), see {@link EngineProtocol}
  */
 public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
                             int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,
                             CorsOptions cors, CookieOptions cookie, AllowRequest allowRequest,
                             int httpCompressionThreshold, int maxOutboundPackets, long maxOutboundBytes,
-                            long closeTimeout, boolean addTrailingSlash) {
+                            long closeTimeout, boolean addTrailingSlash, boolean allowEIO3) {
     public static final String POLLING = "polling";
     public static final String WEBSOCKET = "websocket";
 
@@ -68,6 +69,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         b.maxOutboundBytes = maxOutboundBytes;
         b.closeTimeout = closeTimeout;
         b.addTrailingSlash = addTrailingSlash;
+        b.allowEIO3 = allowEIO3;
         return b;
     }
 
@@ -88,6 +90,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         private long maxOutboundBytes = 16L << 20;
         private long closeTimeout = 30_000;
         private boolean addTrailingSlash = true;
+        private boolean allowEIO3;
 
         public Builder path(String v) { path = v; return this; }
         public Builder pingInterval(long v) { pingInterval = v; return this; }
@@ -104,11 +107,12 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         public Builder maxOutboundBytes(long v) { maxOutboundBytes = v; return this; }
         public Builder closeTimeout(long v) { closeTimeout = v; return this; }
         public Builder addTrailingSlash(boolean v) { addTrailingSlash = v; return this; }
+        public Builder allowEIO3(boolean v) { allowEIO3 = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
                     allowUpgrades, cors, cookie, allowRequest, httpCompressionThreshold, maxOutboundPackets,
-                    maxOutboundBytes, closeTimeout, addTrailingSlash);
+                    maxOutboundBytes, closeTimeout, addTrailingSlash, allowEIO3);
         }
     }
 }

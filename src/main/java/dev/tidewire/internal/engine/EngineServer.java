@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The Engine.IO v4 server: validates requests, performs handshakes over polling and WebSocket, routes requests and
- * sockets to their sessions. Container-free: adapters feed it {@link HttpExchange}s and {@link WebSocketConnection}s.
+ * The Engine.IO server (v4, and v3 with {@link EngineOptions#allowEIO3()}): validates requests, performs handshakes
+ * over polling and WebSocket, routes requests and sockets to their sessions. Container-free: adapters feed it
+ * {@link HttpExchange}s and {@link WebSocketConnection}s.
  */
 public final class EngineServer {
     private static final Logger LOG = System.getLogger("tidewire.engine");
@@ -145,10 +145,17 @@ public final class EngineServer {
         if (transport == null || !options.allows(transport)) return new Refusal(EngineError.UNKNOWN_TRANSPORT);
         boolean websocket = transport.equals(EngineOptions.WEBSOCKET);
         String sid = req.queryParam("sid");
+        EngineProtocol protocol = EngineProtocol.requestedBy(req);
         if (sid != null) {
-            if (!sessions.containsKey(sid)) return new Refusal(EngineError.UNKNOWN_SID);
+            EngineSession session = sessions.get(sid);
+            if (session == null) return new Refusal(EngineError.UNKNOWN_SID);
             // a polling request must say polling; a WebSocket for a sid is an upgrade
-            return upgrade == websocket ? null : new Refusal(EngineError.BAD_REQUEST);
+            if (upgrade != websocket) return new Refusal(EngineError.BAD_REQUEST);
+            // as the reference: every request of a session speaks the revision of its handshake
+            if (session.protocol() == protocol) return null;
+            LOG.log(Level.DEBUG, "session {0}: request of protocol v{1} refused, the session speaks v{2}", sid,
+                    protocol.revision(), session.protocol().revision());
+            return new Refusal(EngineError.BAD_REQUEST);
         }
         if (!"GET".equals(method)) return new Refusal(EngineError.BAD_HANDSHAKE_METHOD);
         if (upgrade != websocket) return new Refusal(EngineError.BAD_REQUEST); // websocket without Upgrade
@@ -156,7 +163,9 @@ public final class EngineServer {
         if (denied != null) {
             return new Refusal(EngineError.FORBIDDEN, denied.isEmpty() ? EngineError.FORBIDDEN.message() : denied);
         }
-        if (!"4".equals(req.queryParam("EIO"))) return new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+        if (protocol == EngineProtocol.V3 && !options.allowEIO3()) {
+            return new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+        }
         return null;
     }
 
@@ -172,9 +181,9 @@ public final class EngineServer {
         Map<String, String> headers = new LinkedHashMap<>(cors);
         if (options.cookie() != null) headers.put("Set-Cookie", options.cookie().headerValue(session.id()));
         connectionListener.onConnection(session);
-        Packet open = openPacket(session.id(), upgrades);
+        Packet open = session.protocol().openPacket(session.id(), upgrades, options);
         counters.sent(open);
-        ex.respond(pollResponse(open.encodedText(), req, headers));
+        ex.respond(pollResponse(session.payloadCodec().encode(List.of(open)), req, headers));
         session.start();
     }
 
@@ -189,10 +198,11 @@ public final class EngineServer {
                 conn.close(1008, EngineError.UNKNOWN_SID.message());
                 return WebSocketHandler.IGNORE;
             }
-            return session.beginUpgrade(conn);
+            return session.beginUpgrade(conn, session.protocol().webSocketFrames(req));
         }
         EngineSession session = newSession(req, conn);
-        session.queueOpen(openPacket(session.id(), List.of())); // the open packet precedes anything sent on connection
+        // the open packet precedes anything sent on connection
+        session.queueOpen(session.protocol().openPacket(session.id(), List.of(), options));
         connectionListener.onConnection(session);
         session.start();
         return session.mainSocketHandler(conn);
@@ -200,37 +210,27 @@ public final class EngineServer {
 
     private EngineSession newSession(RequestInfo req, WebSocketConnection conn) {
         String id = SessionIds.next();
-        EngineSession session = new EngineSession(id, this, req, conn);
+        EngineProtocol protocol = EngineProtocol.requestedBy(req);
+        EngineSession session = new EngineSession(id, this, req, protocol, conn);
         sessions.put(id, session);
         counters.handshake();
-        LOG.log(Level.DEBUG, "session {0} opened over {1} from {2}", id,
-                conn == null ? EngineOptions.POLLING : EngineOptions.WEBSOCKET, req.remoteAddress());
+        LOG.log(Level.DEBUG, "session {0} opened over {1} from {2} (protocol v{3})", id,
+                conn == null ? EngineOptions.POLLING : EngineOptions.WEBSOCKET, req.remoteAddress(),
+                protocol.revision());
         return session;
     }
 
-    Packet openPacket(String sid, List<String> upgrades) {
-        StringBuilder sb = new StringBuilder(128).append("{\"sid\":\"").append(sid).append("\",\"upgrades\":[");
-        for (int i = 0; i < upgrades.size(); i++) {
-            if (i > 0) sb.append(',');
-            sb.append('"').append(upgrades.get(i)).append('"');
-        }
-        sb.append("],\"pingInterval\":").append(options.pingInterval())
-                .append(",\"pingTimeout\":").append(options.pingTimeout())
-                .append(",\"maxPayload\":").append(options.maxHttpBufferSize()).append('}');
-        return Packet.of(PacketType.OPEN, sb.toString());
-    }
-
-    /** A poll answer: text/plain UTF-8, never cached, gzipped from the threshold on when the client accepts it. */
-    HttpResponse pollResponse(String payload, RequestInfo req, Map<String, String> extraHeaders) {
+    /** A poll answer: never cached, gzipped from the threshold on when the client accepts it. */
+    HttpResponse pollResponse(PayloadCodec.PollBody payload, RequestInfo req, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("Cache-Control", "no-store");
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] body = payload.bytes();
         String accept = req.header("accept-encoding");
         if (body.length >= options.httpCompressionThreshold() && accept != null && accept.contains("gzip")) {
             body = gzip(body);
             headers.put("Content-Encoding", "gzip");
         }
-        return new HttpResponse(200, HttpResponse.TEXT_UTF8, body, headers);
+        return new HttpResponse(200, payload.contentType(), body, headers);
     }
 
     private static byte[] gzip(byte[] data) {

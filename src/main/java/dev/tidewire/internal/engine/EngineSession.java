@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * One Engine.IO session: transport (polling, then maybe WebSocket), heartbeat, upgrade, and the bounded outbound
  * queue. All state changes happen under this object's monitor; I/O and listener calls happen after it is released.
+ * What differs between protocol revisions (payloads, frames, heartbeat) is delegated to the collaborators its
+ * {@link EngineProtocol} chose at the handshake.
  */
 public final class EngineSession {
     private static final Logger LOG = System.getLogger("tidewire.engine");
@@ -25,6 +27,9 @@ public final class EngineSession {
     private final EngineOptions options;
     private final Scheduler scheduler;
     private final RequestInfo request;
+    private final EngineProtocol protocol;
+    private final PayloadCodec payloadCodec;
+    private final Heartbeat heartbeat;
     private volatile SessionListener listener = SessionListener.NONE;
     private volatile Object attachment;
 
@@ -41,6 +46,7 @@ public final class EngineSession {
 
     // websocket (main transport once upgraded, or from the start)
     private WebSocketConnection ws;
+    private WebSocketFrames wsFrames;
     private int wsInFlight;      // frames handed to the container, not yet written
     private boolean wsPumping;   // one thread at a time hands frames over, so they keep the queue's order
 
@@ -50,20 +56,32 @@ public final class EngineSession {
 
     /** How long a poll made while probed waits for a packet before a noop releases it (the reference's check). */
     static final long PROBED_NOOP_MILLIS = 100;
-    private Scheduler.Timer pingTimer;
-    private Scheduler.Timer pingTimeoutTimer;
     private Scheduler.Timer upgradeTimer;
     private Scheduler.Timer closeTimer;
 
-    EngineSession(String id, EngineServer server, RequestInfo request, WebSocketConnection webSocket) {
+    EngineSession(String id, EngineServer server, RequestInfo request, EngineProtocol protocol,
+                  WebSocketConnection webSocket) {
         this.id = id;
         this.server = server;
         this.counters = server.counters();
         this.options = server.options();
         this.scheduler = server.scheduler();
         this.request = request;
+        this.protocol = protocol;
+        this.payloadCodec = protocol.payloadCodec(request);
         this.queue = new OutboundQueue(options.maxOutboundPackets(), options.maxOutboundBytes());
         this.ws = webSocket;
+        this.wsFrames = webSocket == null ? null : protocol.webSocketFrames(request);
+        this.heartbeat = protocol.heartbeat().create(scheduler, options, new HeartbeatPeer() {
+            public void sendHeartbeat(Packet packet) {
+                send(List.of(packet), false);
+            }
+
+            public void heartbeatTimedOut() {
+                LOG.log(Level.DEBUG, "session {0}: ping timeout", id);
+                close(CloseReason.PING_TIMEOUT);
+            }
+        });
     }
 
     public String id() {
@@ -72,6 +90,15 @@ public final class EngineSession {
 
     public RequestInfo request() {
         return request;
+    }
+
+    /** The Engine.IO revision this session speaks, fixed at its handshake. */
+    public EngineProtocol protocol() {
+        return protocol;
+    }
+
+    PayloadCodec payloadCodec() {
+        return payloadCodec;
     }
 
     /** The transport in use: {@code polling} or {@code websocket}. */
@@ -224,8 +251,10 @@ public final class EngineSession {
             return;
         }
         String contentType = ex.request().header("content-type");
-        if (contentType != null && contentType.toLowerCase().startsWith("application/octet-stream")) {
-            POLLING_LOG.log(Level.WARNING, "session {0}: binary POST body is not valid in protocol v4; closing", id);
+        boolean binaryBody = contentType != null && contentType.toLowerCase().startsWith("application/octet-stream");
+        if (binaryBody && !payloadCodec.acceptsBinaryBody()) {
+            POLLING_LOG.log(Level.WARNING, "session {0}: binary POST body is not valid here (protocol v{1}); closing",
+                    id, protocol.revision());
             fx.add(() -> ex.respond(HttpResponse.empty(400, cors)));
             closeLocked(CloseReason.TRANSPORT_ERROR, fx);
             return;
@@ -237,7 +266,7 @@ public final class EngineSession {
                 synchronized (EngineSession.this) {
                     if (pendingPost == ex) pendingPost = null;
                 }
-                onPostBody(ex, cors, body);
+                onPostBody(ex, cors, body, binaryBody);
             }
 
             public void onTooLarge() {
@@ -268,9 +297,9 @@ public final class EngineSession {
      * Delivers the POST's packets, then answers it, as the reference does: the client sends its next POST once this
      * one is answered, so packets reach the listener in the order the client sent them, across POSTs.
      */
-    private void onPostBody(HttpExchange ex, Map<String, String> cors, byte[] body) {
+    private void onPostBody(HttpExchange ex, Map<String, String> cors, byte[] body, boolean binaryBody) {
         try {
-            deliverPostedPackets(body);
+            deliverPostedPackets(body, binaryBody);
         } finally {
             synchronized (this) {
                 postInProgress = false;
@@ -279,10 +308,9 @@ public final class EngineSession {
         }
     }
 
-    private void deliverPostedPackets(byte[] body) {
+    private void deliverPostedPackets(byte[] body, boolean binaryBody) {
         // as the reference: packets before a malformed record are delivered, then the session closes
-        Payload.Decoded decoded = Payload.decodeUntilError(
-                new String(body, java.nio.charset.StandardCharsets.UTF_8), MAX_PACKETS_PER_POST);
+        Payload.Decoded decoded = payloadCodec.decode(body, binaryBody, MAX_PACKETS_PER_POST);
         for (Packet p : decoded.packets()) {
             if (!onPacket(p, false)) return;
         }
@@ -316,7 +344,7 @@ public final class EngineSession {
         pendingGet = null;
         pendingGetHeaders = null;
         counters.sent(packets);
-        fx.add(() -> ex.respond(server.pollResponse(Payload.encode(packets), ex.request(), headers)));
+        fx.add(() -> ex.respond(server.pollResponse(payloadCodec.encode(packets), ex.request(), headers)));
     }
 
     // ---------------------------------------------------------------- websocket
@@ -333,10 +361,12 @@ public final class EngineSession {
         }
         while (true) {
             WebSocketConnection conn;
+            WebSocketFrames codec;
             Packet[] frames = null;
             Effects fx = null;
             synchronized (this) {
                 conn = ws;
+                codec = wsFrames;
                 if (conn != null && state != State.CLOSED) {
                     frames = queue.pollInFlight(conn.maxFramesInFlight() - wsInFlight);
                 }
@@ -358,8 +388,7 @@ public final class EngineSession {
                 counters.sent(next);
                 WebSocketConnection.SendCallback done = error -> onWebSocketSent(next, error);
                 try {
-                    if (next.isBinary()) conn.sendBinary(next.binary(), done);
-                    else conn.sendText(next.encodedText(), done);
+                    codec.send(conn, next, done);
                 } catch (RuntimeException e) {
                     done.onComplete(e);
                 }
@@ -380,23 +409,42 @@ public final class EngineSession {
         pumpWebSocket();
     }
 
-    /** Handler for the WebSocket this session was opened on, or the one it upgraded to. */
+    /** Handler for the WebSocket this session was opened on. */
     WebSocketHandler mainSocketHandler(WebSocketConnection conn) {
+        WebSocketFrames frames;
+        synchronized (this) {
+            frames = wsFrames;
+        }
+        return mainSocketHandler(conn, frames);
+    }
+
+    private WebSocketHandler mainSocketHandler(WebSocketConnection conn, WebSocketFrames frames) {
         return new WebSocketHandler() {
             public void onText(String text) {
                 Packet p;
                 try {
-                    p = PacketCodec.decodeText(text);
+                    p = frames.decodeText(text);
                 } catch (PacketParseException e) {
-                    WS_LOG.log(Level.WARNING, "session {0}: malformed frame ({1}); closing", id, e.getMessage());
-                    close(CloseReason.PARSE_ERROR);
+                    malformed(e);
                     return;
                 }
                 onPacket(p, true);
             }
 
             public void onBinary(byte[] data) {
-                onPacket(PacketCodec.decodeBinary(data), true);
+                Packet p;
+                try {
+                    p = frames.decodeBinary(data);
+                } catch (PacketParseException e) {
+                    malformed(e);
+                    return;
+                }
+                onPacket(p, true);
+            }
+
+            private void malformed(PacketParseException e) {
+                WS_LOG.log(Level.WARNING, "session {0}: malformed frame ({1}); closing", id, e.getMessage());
+                close(CloseReason.PARSE_ERROR);
             }
 
             public void onClose(int code) {
@@ -424,8 +472,12 @@ public final class EngineSession {
 
     // ---------------------------------------------------------------- upgrade
 
-    /** A WebSocket arrived with this session's id: probe it, or refuse a second or disallowed upgrade. */
-    WebSocketHandler beginUpgrade(WebSocketConnection conn) {
+    /**
+     * A WebSocket arrived with this session's id: probe it, or refuse a second or disallowed upgrade.
+     *
+     * @param frames the socket's frame encoding, from its own request (v3: {@code b64})
+     */
+    WebSocketHandler beginUpgrade(WebSocketConnection conn, WebSocketFrames frames) {
         Effects fx = new Effects();
         WebSocketHandler handler;
         synchronized (this) {
@@ -437,14 +489,14 @@ public final class EngineSession {
                 upgrade = Upgrade.AWAITING_PROBE;
                 probe = conn;
                 upgradeTimer = scheduler.schedule(() -> abortUpgrade(conn, "upgrade timeout"), options.upgradeTimeout());
-                handler = probeHandler(conn);
+                handler = probeHandler(conn, frames);
             }
         }
         fx.run();
         return handler;
     }
 
-    private WebSocketHandler probeHandler(WebSocketConnection conn) {
+    private WebSocketHandler probeHandler(WebSocketConnection conn, WebSocketFrames frames) {
         return new WebSocketHandler() {
             private WebSocketHandler upgraded;
 
@@ -462,7 +514,7 @@ public final class EngineSession {
                         fx.add(() -> conn.sendText(Packet.PONG_PROBE.encodedText(), err -> { }));
                         if (pendingGet != null) answerPollLocked(List.of(Packet.NOOP), fx);
                     } else if (upgrade == Upgrade.PROBED && text.equals("5")) {
-                        completeUpgradeLocked(conn, fx);
+                        completeUpgradeLocked(conn, frames, fx);
                         done = true;
                     } else {
                         fx.add(() -> abortUpgrade(conn, "unexpected packet during upgrade"));
@@ -470,7 +522,7 @@ public final class EngineSession {
                 }
                 fx.run();
                 if (done) {
-                    upgraded = mainSocketHandler(conn);
+                    upgraded = mainSocketHandler(conn, frames);
                     pumpWebSocket();
                     listener.onUpgrade(EngineSession.this, EngineOptions.WEBSOCKET);
                 }
@@ -493,12 +545,13 @@ public final class EngineSession {
         };
     }
 
-    private void completeUpgradeLocked(WebSocketConnection conn, Effects fx) {
+    private void completeUpgradeLocked(WebSocketConnection conn, WebSocketFrames frames, Effects fx) {
         cancel(upgradeTimer);
         upgradeTimer = null;
         probe = null;
         upgrade = Upgrade.DONE;
         ws = conn;
+        wsFrames = frames;
         counters.upgrade();
         if (pendingGet != null) answerPollLocked(List.of(Packet.NOOP), fx);
         WS_LOG.log(Level.DEBUG, "session {0}: upgraded to websocket", id);
@@ -536,12 +589,10 @@ public final class EngineSession {
                 else listener.onMessage(this, p.text());
                 return true;
             }
-            case PONG -> {
-                onPong();
-                return true;
-            }
-            case PING -> {
-                LOG.log(Level.WARNING, "session {0}: invalid heartbeat direction (client ping in protocol v4); closing", id);
+            case PING, PONG -> {
+                if (p.type() == PacketType.PING ? heartbeat.onPing() : heartbeat.onPong()) return true;
+                LOG.log(Level.WARNING, "session {0}: invalid heartbeat direction ({1} from a protocol v{2} client);"
+                        + " closing", id, p.type(), protocol.revision());
                 close(CloseReason.TRANSPORT_ERROR);
                 return false;
             }
@@ -564,42 +615,8 @@ public final class EngineSession {
 
     /** Arms the heartbeat and, over WebSocket, writes what is queued (the open packet first). */
     void start() {
-        synchronized (this) {
-            schedulePingLocked();
-        }
+        heartbeat.start();
         pumpWebSocket();
-    }
-
-    private void schedulePingLocked() {
-        cancel(pingTimer);
-        pingTimer = scheduler.schedule(this::sendPing, options.pingInterval());
-    }
-
-    private void sendPing() {
-        Effects fx = new Effects();
-        synchronized (this) {
-            if (state != State.OPEN) return;
-            pingTimer = null;
-            cancel(pingTimeoutTimer);
-            pingTimeoutTimer = scheduler.schedule(this::onPingTimeout, options.pingTimeout());
-            enqueueLocked(List.of(Packet.PING), false, fx);
-        }
-        fx.run();
-        pumpWebSocket();
-    }
-
-    private void onPingTimeout() {
-        LOG.log(Level.DEBUG, "session {0}: ping timeout", id);
-        close(CloseReason.PING_TIMEOUT);
-    }
-
-    private void onPong() {
-        synchronized (this) {
-            if (state != State.OPEN || pingTimeoutTimer == null) return;
-            cancel(pingTimeoutTimer);
-            pingTimeoutTimer = null;
-            schedulePingLocked();
-        }
     }
 
     // ---------------------------------------------------------------- closing
@@ -623,7 +640,7 @@ public final class EngineSession {
             if (state != State.OPEN) return;
             state = State.CLOSING;
             closeReason = CloseReason.FORCED_CLOSE;
-            cancelHeartbeatLocked();
+            fx.add(heartbeat::stop);
             // once probed, the client has paused polling and is switching to the probe socket ("5" may already be
             // on the wire), so a close packet could only travel over that socket: the upgrade is let to complete
             // and the queue drains there (the upgrade timeout still bounds it). Before that, polling carries it.
@@ -654,7 +671,7 @@ public final class EngineSession {
     private void finishCloseLocked(Effects fx) {
         if (state == State.CLOSED) return;
         state = State.CLOSED;
-        cancelHeartbeatLocked();
+        fx.add(heartbeat::stop);
         cancel(closeTimer);
         abortProbeLocked(fx);
         HttpExchange post = pendingPost;
@@ -682,13 +699,6 @@ public final class EngineSession {
         cancel(upgradeTimer);
         upgradeTimer = null;
         fx.add(() -> p.close(1000, ""));
-    }
-
-    private void cancelHeartbeatLocked() {
-        cancel(pingTimer);
-        cancel(pingTimeoutTimer);
-        pingTimer = null;
-        pingTimeoutTimer = null;
     }
 
     private static void cancel(Scheduler.Timer t) {

@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public final class Packet {
     public static final Packet PING = new Packet(PacketType.PING, "", null);
+    public static final Packet PONG = new Packet(PacketType.PONG, "", null);
     public static final Packet PONG_PROBE = new Packet(PacketType.PONG, "probe", null);
     public static final Packet CLOSE = new Packet(PacketType.CLOSE, "", null);
     public static final Packet NOOP = new Packet(PacketType.NOOP, "", null);

@@ -32,7 +32,7 @@ public final class PacketCodec {
      * The Java client (io.socket engine.io-client 2.x) wraps its base64 in lines and ends it with a newline; the
      * reference's decoder ({@code Buffer.from(s, "base64")}) skips whitespace, so this one does too.
      */
-    private static String withoutWhitespace(String b64) {
+    static String withoutWhitespace(String b64) {
         for (int i = 0; i < b64.length(); i++) {
             char c = b64.charAt(i);
             if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
@@ -47,7 +47,7 @@ public final class PacketCodec {
         return b64;
     }
 
-    private static String printable(char c) {
+    static String printable(char c) {
         return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c);
     }
 }

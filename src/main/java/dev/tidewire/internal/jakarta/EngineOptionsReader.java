@@ -33,7 +33,8 @@ public final class EngineOptionsReader {
                 .maxOutboundPackets(intAtLeast(s, prefix + "maxOutboundPackets", base.maxOutboundPackets(), 1))
                 .maxOutboundBytes(longAtLeast(s, prefix + "maxOutboundBytes", base.maxOutboundBytes(), 1))
                 .closeTimeout(longAtLeast(s, prefix + "closeTimeout", base.closeTimeout(), 1))
-                .addTrailingSlash(s.getBoolean(prefix + "addTrailingSlash", base.addTrailingSlash()));
+                .addTrailingSlash(s.getBoolean(prefix + "addTrailingSlash", base.addTrailingSlash()))
+                .allowEIO3(s.getBoolean(prefix + "allowEIO3", base.allowEIO3()));
         List<String> origins = s.getList(prefix + "cors.origin", null);
         if (origins != null) {
             CorsOptions c = base.cors() != null ? base.cors() : CorsOptions.anyOrigin();

@@ -1,10 +1,9 @@
 package dev.tidewire.internal.jakarta;
 
+import dev.tidewire.internal.engine.FormDecoding;
 import dev.tidewire.internal.engine.RequestInfo;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,37 +46,11 @@ final class RequestInfos {
     }
 
     /**
-     * As the reference (Node's {@code querystring}): {@code +} is a space, each run of valid {@code %XX} escapes is
-     * UTF-8 (a bad byte sequence becomes U+FFFD), and a malformed escape such as {@code %zz} or a trailing {@code %}
-     * is kept as sent, so one bad escape does not keep the rest of the value from being decoded.
+     * As the reference (Node's {@code querystring}): {@code +} is a space, valid {@code %XX} escapes are UTF-8 (a bad
+     * byte sequence becomes U+FFFD), and a malformed escape such as {@code %zz} or a trailing {@code %} is kept as
+     * sent, so one bad escape does not keep the rest of the value from being decoded.
      */
     static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (isEscape(s, i)) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                for (; isEscape(s, i); i += 3) bytes.write(hex(s.charAt(i + 1)) << 4 | hex(s.charAt(i + 2)));
-                out.append(bytes.toString(StandardCharsets.UTF_8));
-            } else {
-                out.append(c == '+' ? ' ' : c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isEscape(String s, int i) {
-        return i + 2 < s.length() && s.charAt(i) == '%' && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
-    }
-
-    /** ASCII hex digits only ({@code Character.digit} would take other scripts' digits too). */
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
+        return FormDecoding.decode(s, 0, s.length());
     }
 }

@@ -38,6 +38,7 @@ final class OptionsInEffect {
         put(out, "maxOutboundBytes", e.maxOutboundBytes());
         put(out, "closeTimeout", e.closeTimeout());
         put(out, "addTrailingSlash", e.addTrailingSlash());
+        put(out, "allowEIO3", e.allowEIO3());
         if (e.cors() != null) putCors(out, e.cors());
         put(out, "cookie", e.cookie() != null);
         if (e.cookie() != null) putCookie(out, e.cookie());

@@ -61,9 +61,10 @@ class OptionsReaderTest {
         given("maxOutboundBytes", "6000000000");
         given("closeTimeout", "7000");
         given("addTrailingSlash", "false");
+        given("allowEIO3", "true");
         EngineOptions e = read().engine();
         assertEquals(new EngineOptions("/io/", 1000, 2000, 3000, 4000, List.of("websocket"), false, null, null, null,
-                0, 5, 6_000_000_000L, 7000, false), e);
+                0, 5, 6_000_000_000L, 7000, false, true), e);
     }
 
     @Test

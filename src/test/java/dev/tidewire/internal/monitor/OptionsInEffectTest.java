@@ -33,6 +33,7 @@ class OptionsInEffectTest {
                 Map.entry("tidewire.maxOutboundBytes", "1007"),
                 Map.entry("tidewire.closeTimeout", "1008"),
                 Map.entry("tidewire.addTrailingSlash", "false"),
+                Map.entry("tidewire.allowEIO3", "true"),
                 Map.entry("tidewire.cors.origin", "https://a.example,https://b.example"),
                 Map.entry("tidewire.cors.credentials", "true"),
                 Map.entry("tidewire.cors.methods", "GET,POST"),

@@ -1,0 +1,138 @@
+package dev.tidewire.internal.engine;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * JSONP polling, as the reference's {@code polling-jsonp}: a poll is answered with the script
+ * {@code ___eio[<j>]("<payload>");}, and a POST is the form {@code d=<payload>}, whose newlines the client escaped.
+ */
+final class Jsonp {
+    /** As Node's {@code querystring.parse}: the pairs after this many are not read. */
+    static final int MAX_FORM_PAIRS = 1000;
+
+    private Jsonp() {
+    }
+
+    /** The callback index: the digits of the {@code j} parameter, the rest dropped so nothing else reaches the script. */
+    static String callbackIndex(String j) {
+        StringBuilder digits = new StringBuilder(j.length());
+        for (int i = 0; i < j.length(); i++) {
+            char c = j.charAt(i);
+            if (c >= '0' && c <= '9') digits.append(c);
+        }
+        return digits.toString();
+    }
+
+    static String script(String callbackIndex, String payload) {
+        return "___eio[" + callbackIndex + "](" + quote(payload) + ");";
+    }
+
+    /**
+     * JavaScript's {@code JSON.stringify} of a string, then U+2028 and U+2029 escaped: JSON allows them raw, but a
+     * script does not.
+     */
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\u2028', '\u2029' -> unicodeEscape(sb, c);
+                default -> {
+                    if (c < 0x20 || isLoneSurrogate(s, i)) unicodeEscape(sb, c);
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static boolean isLoneSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) return i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        if (Character.isLowSurrogate(c)) return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        return false;
+    }
+
+    private static void unicodeEscape(StringBuilder sb, char c) {
+        String hex = Integer.toHexString(c);
+        sb.append("\\u");
+        for (int pad = hex.length(); pad < 4; pad++) sb.append('0');
+        sb.append(hex);
+    }
+
+    /**
+     * The payload of a JSONP POST: the form's {@code d} field with the client's newline escapes undone, or
+     * {@code null} when the form has no {@code d}, or more than one (the reference then ignores the POST).
+     */
+    static String postedPayload(byte[] body) {
+        String d = formField(new String(body, StandardCharsets.UTF_8), "d");
+        return d == null ? null : unescapeNewlines(d);
+    }
+
+    /** One field of an {@code application/x-www-form-urlencoded} body, decoded leniently as Node's querystring. */
+    static String formField(String form, String name) {
+        String found = null;
+        int pairs = 0;
+        int start = 0;
+        while (start <= form.length() && pairs < MAX_FORM_PAIRS) {
+            int amp = form.indexOf('&', start);
+            int end = amp < 0 ? form.length() : amp;
+            if (end > start) {
+                pairs++;
+                int keyEnd = FormDecoding.indexOf(form, '=', start, end);
+                if (FormDecoding.decode(form, start, keyEnd).equals(name)) {
+                    if (found != null) return null; // repeated: an array, not a string
+                    found = keyEnd == end ? "" : FormDecoding.decode(form, keyEnd + 1, end);
+                }
+            }
+            if (amp < 0) break;
+            start = amp + 1;
+        }
+        return found;
+    }
+
+    /**
+     * The reference's two replacements: the client sends a newline as {@code \n} and an escaped one as {@code \\n};
+     * first {@code \n} becomes a newline where no backslash precedes it, then {@code \\n} becomes {@code \n}.
+     */
+    static String unescapeNewlines(String d) {
+        if (d.indexOf('\\') < 0) return d;
+        StringBuilder first = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            if (startsWith(d, i, "\\\\n")) {
+                first.append("\\\\n");
+                i += 2;
+            } else if (startsWith(d, i, "\\n")) {
+                first.append('\n');
+                i += 1;
+            } else {
+                first.append(d.charAt(i));
+            }
+        }
+        StringBuilder second = new StringBuilder(first.length());
+        for (int i = 0; i < first.length(); i++) {
+            if (startsWith(first, i, "\\\\n")) {
+                second.append("\\n");
+                i += 2;
+            } else {
+                second.append(first.charAt(i));
+            }
+        }
+        return second.toString();
+    }
+
+    private static boolean startsWith(CharSequence s, int at, String prefix) {
+        if (at + prefix.length() > s.length()) return false;
+        for (int k = 0; k < prefix.length(); k++) {
+            if (s.charAt(at + k) != prefix.charAt(k)) return false;
+        }
+        return true;
+    }
+}
