@@ -16,13 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fuzzes the Engine.IO decoders: {@link PacketCodec#decodeText}, {@link PacketCodec#decodeBinary} and
- * {@link Payload#decode} / {@link Payload#decodeUntilError}. Only {@link PacketParseException} escapes, no call hangs,
- * allocation grows at most linearly with the input, and a payload never yields more than {@code maxPackets}.
+ * {@link Payload#decode} / {@link Payload#decodeUntilError}, and v3's {@link LengthPrefixedPayload} and
+ * {@link BinaryPayload}. Only {@link PacketParseException} escapes, no call hangs, allocation grows at most linearly
+ * with the input, a payload never yields more than {@code maxPackets}, and a v3 payload decoded in full encodes back to
+ * packets that decode the same.
  */
 public class EngineDecoderFuzzTest {
     static final String[] PACKETS = {
             "0{\"sid\":\"abc\",\"upgrades\":[],\"pingInterval\":25000}", "1", "2", "2probe", "3", "3probe", "4hello",
             "42[\"event\",1]", "5", "6", "b", "bAQID", "bAQIDBA==", "b\nAQID\nBA==\n", "b4pyT", "4"};
+    static final String[] V3_PACKETS = {"4hello", "2", "2probe", "1", "b4AQID", "b4\nAQ==\n", "4😀", "4", "6"};
     static final String[] TOKENS = {
             "0", "1", "2", "3", "4", "5", "6", "7", "9", "b", "\u001e", "\u001e\u001e", "probe", "AQID", "BA==", "=",
             "==", "-_", "+/", "QUJD", " ", "\n", "\r\n", "\t", "b=", "bA", "4\u001e"};
@@ -37,10 +40,12 @@ public class EngineDecoderFuzzTest {
 
     /** One fuzz input's worth of checks; {@link dev.tidewire.internal.fuzz.DecodersFuzzTest} calls it too. */
     public static void check(FuzzedDataProvider data) {
-        switch (data.consumeInt(0, 2)) {
+        switch (data.consumeInt(0, 4)) {
             case 0 -> checkPacket(FuzzInputs.text(data, PACKETS, TOKENS, 2000));
             case 1 -> checkPayload(data.consumeInt(0, 64), payloadBody(data));
-            default -> checkBinary(data.consumeRemainingAsBytes());
+            case 2 -> checkBinary(data.consumeRemainingAsBytes());
+            case 3 -> checkV3Payload(data.consumeInt(0, 64), v3PayloadBody(data));
+            default -> checkV3BinaryPayload(data.consumeInt(0, 64), data.consumeRemainingAsBytes());
         }
     }
 
@@ -82,6 +87,45 @@ public class EngineDecoderFuzzTest {
         GuardedCall.Outcome<Packet> outcome = GuardedCall.expectReturnOr(NoException.class,
                 () -> () -> PacketCodec.decodeBinary(bytes), DEADLINE, 1024, input);
         assertSame(bytes, outcome.value().binary(), "a binary frame is carried as is, not copied");
+    }
+
+    static void checkV3Payload(int maxPackets, String body) {
+        Supplier<String> input = () -> FuzzInputs.render(body) + " with maxPackets " + maxPackets;
+        GuardedCall.Outcome<Payload.Decoded> outcome = GuardedCall.expectReturnOr(NoException.class,
+                () -> () -> LengthPrefixedPayload.decode(body, maxPackets), DEADLINE, allocationBound(body.length()),
+                input);
+        Payload.Decoded decoded = outcome.value();
+        assertTrue(decoded.packets().size() <= maxPackets, () -> "more packets than maxPackets: " + input.get());
+        if (decoded.error() == null && !decoded.packets().isEmpty()) {
+            String again = LengthPrefixedPayload.encode(decoded.packets());
+            assertEquals(decoded.packets(), LengthPrefixedPayload.decode(again, maxPackets).packets(), input);
+        }
+    }
+
+    static void checkV3BinaryPayload(int maxPackets, byte[] body) {
+        Supplier<String> input = () -> body.length + " bytes with maxPackets " + maxPackets;
+        GuardedCall.Outcome<Payload.Decoded> outcome = GuardedCall.expectReturnOr(NoException.class,
+                () -> () -> BinaryPayload.decode(body, maxPackets), DEADLINE, allocationBound(body.length), input);
+        Payload.Decoded decoded = outcome.value();
+        assertTrue(decoded.packets().size() <= maxPackets, () -> "more packets than maxPackets: " + input.get());
+        if (decoded.error() == null) {
+            assertEquals(decoded.packets(), BinaryPayload.decode(BinaryPayload.encode(decoded.packets()), maxPackets)
+                    .packets(), input);
+        }
+    }
+
+    /** {@code <length>:<record>} pieces, the length right or drawn, sometimes one piece repeated. */
+    static String v3PayloadBody(FuzzedDataProvider data) {
+        StringBuilder body = new StringBuilder();
+        int records = data.consumeInt(0, 12);
+        for (int r = 0; r < records; r++) {
+            String record = FuzzInputs.text(data, V3_PACKETS, TOKENS, 200);
+            int length = data.consumeBoolean() ? record.length() : data.consumeInt(0, 300);
+            String piece = length + ":" + record;
+            boolean repeat = data.consumeInt(0, 7) == 0; // amplification, up to about 20,000 characters
+            body.append(repeat ? piece.repeat(data.consumeInt(1, Math.max(1, 20_000 / piece.length()))) : piece);
+        }
+        return body.toString();
     }
 
     /** Records from valid packets, edited packets or tokens, joined by the separator; sometimes one record repeated. */
