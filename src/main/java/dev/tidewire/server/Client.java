@@ -14,7 +14,6 @@ import dev.tidewire.internal.parser.SioParseException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +35,7 @@ final class Client implements SessionListener {
     private final EngineSession session;
     private final SerialExecutor serial;
     private final SioPacketDecoder decoder;
+    private final SocketIoProtocol protocol;
     private volatile ClientConnection connection;
     /** Set by {@link #closeNow}: the engine's close that follows must not close the sockets a second time. */
     private volatile boolean closing;
@@ -47,6 +47,18 @@ final class Client implements SessionListener {
         this.session = session;
         this.serial = serial;
         this.decoder = server.newDecoder();
+        this.protocol = SocketIoProtocol.over(session.protocol());
+    }
+
+    SocketIoProtocol protocol() {
+        return protocol;
+    }
+
+    /** A v4 client is in the main namespace from the start, as if it had sent a CONNECT for it. */
+    void connectMainNamespaceIfImplicit() {
+        if (protocol.connectsMainNamespaceAtOpen()) {
+            submitOrRunInline(new SioPacket(SioPacketType.CONNECT, "/", SioPacket.NO_ACK, null));
+        }
     }
 
     EngineSession session() {
@@ -111,7 +123,7 @@ final class Client implements SessionListener {
             rejectMalformed(e);
             return;
         }
-        if (packet != null) submitOrRunInline(packet);
+        if (packet != null) submitOrRunInline(protocol.withNamespaceQueryAsAuth(packet));
     }
 
     /**
@@ -149,7 +161,7 @@ final class Client implements SessionListener {
             rejectMalformed(e);
             return;
         }
-        if (packet != null) submitOrRunInline(packet);
+        if (packet != null) submitOrRunInline(protocol.withNamespaceQueryAsAuth(packet));
     }
 
     private void rejectMalformed(SioParseException e) {
@@ -228,14 +240,14 @@ final class Client implements SessionListener {
         String name = packet.namespace();
         Map<String, Object> auth = packet.data() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Namespace namespace = server.resolve(name, auth);
-        if (namespace == null) {
-            writeConnectError(name, "Invalid namespace", null);
+        if (namespace == null) { // an object in every revision, as the reference
+            writeConnectError(name, SocketIoProtocol.errorObject("Invalid namespace", null));
             return;
         }
         RecoveryOptions recovery = server.options().recovery();
         RecoverableSession restored = recovery == null ? null : restore(namespace, recoveryAsked(packet));
         Socket socket = restored != null ? Socket.restored(restored, namespace, this, handshake(auth))
-                : new Socket(SessionIds.next(), namespace, this, handshake(auth),
+                : new Socket(protocol.newSocketId(name, session.id()), namespace, this, handshake(auth),
                 recovery == null ? null : SessionIds.next(), false);
         boolean skipMiddlewares = restored != null && recovery.skipMiddlewares();
         for (Middleware m : skipMiddlewares ? List.<Middleware>of() : namespace.middlewares()) {
@@ -243,12 +255,13 @@ final class Client implements SessionListener {
                 m.check(socket);
             } catch (ConnectionRefusedException e) {
                 socket.discard();
-                writeConnectError(name, e.getMessage(), e.data());
+                writeConnectError(name, protocol.refusal(e.getMessage(), e.data()));
                 return;
             } catch (Exception e) {
                 LOG.log(Level.DEBUG, "middleware of " + name + " refused a connection", e);
                 socket.discard();
-                writeConnectError(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+                writeConnectError(name, protocol.refusal(
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null));
                 return;
             }
         }
@@ -297,10 +310,7 @@ final class Client implements SessionListener {
     /** How long a CONNECT waits for the adapter to restore a session. */
     private static final long RESTORE_WAIT_SECONDS = 5;
 
-    private void writeConnectError(String namespace, String message, Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", message);
-        if (data != null) body.put("data", data);
+    private void writeConnectError(String namespace, Object body) {
         write(server.encode(new SioPacket(SioPacketType.CONNECT_ERROR, namespace, SioPacket.NO_ACK, body)), false);
     }
 

@@ -557,9 +557,7 @@ public final class Socket implements RemoteSocket {
     }
 
     void writeConnectReply() {
-        Map<String, Object> reply = new LinkedHashMap<>(4); // sid first, as the reference writes it
-        reply.put("sid", id);
-        if (pid != null) reply.put("pid", pid);
+        Map<String, Object> reply = client.protocol().connectReply(id, pid);
         client.write(namespace.server().encode(
                 new SioPacket(SioPacketType.CONNECT, namespace.name(), SioPacket.NO_ACK, reply)), false);
     }

@@ -313,6 +313,7 @@ public final class SocketIoServer implements ConnectionListener {
         clients.put(session, client);
         session.setListener(client);
         client.startConnectTimer(options.connectTimeout());
+        client.connectMainNamespaceIfImplicit();
     }
 
     void runOnHandlerExecutor(Runnable task) {

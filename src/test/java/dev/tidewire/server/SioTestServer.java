@@ -57,18 +57,28 @@ final class SioTestServer {
     }
 
     Peer connect(Map<String, String> headers, Map<String, String> extraQuery, Principal principal) {
-        return connect(headers, extraQuery, principal, false);
+        return connect("4", headers, extraQuery, principal, false);
     }
 
     /** @param secure whether the first request came over TLS, as the container would say */
     Peer connect(Map<String, String> headers, Map<String, String> extraQuery, Principal principal, boolean secure) {
+        return connect("4", headers, extraQuery, principal, secure);
+    }
+
+    /** Opens a WebSocket-first session of a Socket.IO v2 client (EIO 3); the engine must allow EIO 3. */
+    Peer connectEio3(Map<String, String> extraQuery) {
+        return connect("3", Map.of(), extraQuery, null, false);
+    }
+
+    private Peer connect(String eio, Map<String, String> headers, Map<String, String> extraQuery, Principal principal,
+                         boolean secure) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((k, v) -> h.put(k.toLowerCase(), List.of(v)));
         Map<String, List<String>> q = new LinkedHashMap<>();
-        q.put("EIO", List.of("4"));
+        q.put("EIO", List.of(eio));
         q.put("transport", List.of("websocket"));
         extraQuery.forEach((k, v) -> q.put(k, List.of(v)));
-        StringBuilder url = new StringBuilder("/socket.io/?EIO=4&transport=websocket");
+        StringBuilder url = new StringBuilder("/socket.io/?EIO=" + eio + "&transport=websocket");
         extraQuery.forEach((k, v) -> url.append('&').append(k).append('=').append(v));
         RequestInfo req = new RequestInfo(h, q, "127.0.0.1", secure, url.toString(), principal);
         FakeWebSocket ws = new FakeWebSocket();
