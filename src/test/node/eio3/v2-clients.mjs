@@ -295,6 +295,44 @@ describe('Engine.IO v3 polling, raw', () => {
   /** A v3 string payload: <length>:<packet>... (lengths in characters). */
   const payload = (...packets) => packets.map((p) => `${p.length}:${p}`).join('');
 
+  test('JSONP: polls are scripts calling ___eio[j], POSTs are forms; a poll pending while a POST is answered', T,
+    async () => {
+      const script = (index, body) => {
+        const m = /^___eio\[(\d+)\]\((".*")\);$/s.exec(body);
+        assert.ok(m, `not a JSONP script: ${body}`);
+        assert.equal(m[1], index);
+        return JSON.parse(m[2]);
+      };
+      const log = [];
+      const get = async (query) => {
+        const res = await fetch(url(`&j=3${query}`));
+        const body = await res.text();
+        log.push(`GET ${res.status} ${res.headers.get('content-type')} ${body}`);
+        assert.equal(res.status, 200, log.join('\n'));
+        assert.match(res.headers.get('content-type'), /^text\/(plain|javascript); ?charset=UTF-8$/i, log.join('\n'));
+        return script('3', body);
+      };
+      const handshake = await get('');
+      const sid = /"sid":"([^"]+)"/.exec(handshake)?.[1];
+      assert.ok(sid, handshake);
+      const first = await get(`&sid=${sid}`);
+      assert.ok(first.includes('2:40'), first);
+      // a poll pending while the form POST of a CONNECT to /interop (and a ping) is answered
+      const pending = get(`&sid=${sid}`);
+      const post = await fetch(url(`&j=3&sid=${sid}`), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ d: payload('2', '40/interop') }).toString(),
+      });
+      log.push(`POST ${post.status} ${post.headers.get('content-type')}`);
+      assert.equal(post.status, 200, log.join('\n'));
+      assert.equal(await post.text(), 'ok');
+      let polled = await pending;
+      while (!polled.includes('40/interop')) polled += await get(`&sid=${sid}`);
+      assert.ok(polled.includes('1:3'), `the pong: ${polled}`);
+      assert.ok(polled.includes('42/interop,["auth",{}]'), polled);
+    });
+
   test('a poll holding binary is a binary payload with Content-Type application/octet-stream', T, async () => {
     const open = await fetch(url(''));
     assert.equal(open.status, 200);
