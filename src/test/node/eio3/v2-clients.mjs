@@ -281,7 +281,7 @@ for (const mode of MODES) {
       await v2connected(s);
       const pongs = [];
       s.on('pong', (latency) => pongs.push(latency));
-      // the fixture's pingInterval is 300 ms, pingTimeout 200 ms: three pongs take about a second
+      // Eio3InteropIT's deployment: pingInterval 1000 ms, pingTimeout 2000 ms; three pongs take about three seconds
       await until(() => pongs.length >= 3, 'three pongs', 10000);
       assert.ok(s.connected);
       assert.deepEqual(await v2emitAck(s, 'message-with-ack', 'alive'), ['alive']);
