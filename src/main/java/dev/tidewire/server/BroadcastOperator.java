@@ -4,6 +4,7 @@ import dev.tidewire.internal.engine.Scheduler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,6 +120,14 @@ public final class BroadcastOperator {
     }
 
     /**
+     * {@code emit("message", args...)}: the reference's {@code send}, which mimics {@code WebSocket.send()}; a client
+     * receives it with {@code socket.on("message", ...)}.
+     */
+    public void send(Object... args) {
+        emit("message", args);
+    }
+
+    /**
      * Emits with an ack id and completes with the first ack argument of each client, on every node, once all have
      * answered; at once with an empty list when there is no target. Use {@link #timeout}: without it a client that
      * never answers leaves the stage pending.
@@ -140,6 +149,24 @@ public final class BroadcastOperator {
      */
     public CompletionStage<List<RemoteSocket>> fetchSockets() {
         return namespace.adapter().fetchSockets(options());
+    }
+
+    /**
+     * The ids of the matching sockets on every node of the cluster, as {@link #fetchSockets} finds them (rooms,
+     * exclusions, {@link #local} and {@link #timeout} apply alike); on a {@link ParentNamespace}, an empty set, as in
+     * the reference.
+     *
+     * @deprecated as in the reference: use {@link #fetchSockets()}, which gives the sockets themselves
+     */
+    @Deprecated
+    public CompletionStage<Set<String>> allSockets() {
+        return fetchSockets().thenApply(BroadcastOperator::idsOf);
+    }
+
+    static Set<String> idsOf(List<RemoteSocket> sockets) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (RemoteSocket s : sockets) ids.add(s.id());
+        return Collections.unmodifiableSet(ids);
     }
 
     /** The matching sockets connected to this node (no cluster round trip). */

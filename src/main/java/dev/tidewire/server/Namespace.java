@@ -177,6 +177,11 @@ public class Namespace {
         all().emit(event, args);
     }
 
+    /** {@code emit("message", args...)}, the reference's {@code send}; see {@link BroadcastOperator#send}. */
+    public void send(Object... args) {
+        emit("message", args);
+    }
+
     public BroadcastOperator to(String... rooms) {
         return all().to(rooms);
     }
@@ -211,6 +216,16 @@ public class Namespace {
     /** The sockets of this namespace on every node; see {@link BroadcastOperator#fetchSockets()}. */
     public CompletionStage<List<RemoteSocket>> fetchSockets() {
         return all().fetchSockets();
+    }
+
+    /**
+     * The ids of this namespace's sockets on every node; see {@link BroadcastOperator#allSockets()}.
+     *
+     * @deprecated as in the reference: use {@link #fetchSockets()}
+     */
+    @Deprecated
+    public CompletionStage<Set<String>> allSockets() {
+        return all().allSockets();
     }
 
     public void socketsJoin(String... rooms) {

@@ -407,6 +407,14 @@ public final class Socket implements RemoteSocket {
         return this;
     }
 
+    /**
+     * {@code emit("message", args...)}: the reference's {@code socket.send}, which mimics {@code WebSocket.send()};
+     * the client receives it with {@code socket.on("message", ...)}.
+     */
+    public Socket send(Object... args) {
+        return emit("message", args);
+    }
+
     /** Sends an event and completes with the client's ack arguments (no time limit; fails on disconnect). */
     public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
         return emitWithAck(0, event, args);

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -209,6 +210,11 @@ public final class SocketIoServer implements ConnectionListener {
         sockets().emit(event, args);
     }
 
+    /** {@code emit("message", args...)} on the main namespace, the reference's {@code io.send}. */
+    public void send(Object... args) {
+        sockets().send(args);
+    }
+
     public BroadcastOperator to(String... rooms) {
         return sockets().to(rooms);
     }
@@ -237,6 +243,16 @@ public final class SocketIoServer implements ConnectionListener {
     /** The sockets of the main namespace on every node; see {@link BroadcastOperator#fetchSockets()}. */
     public CompletionStage<List<RemoteSocket>> fetchSockets() {
         return sockets().fetchSockets();
+    }
+
+    /**
+     * The ids of the main namespace's sockets on every node; see {@link BroadcastOperator#allSockets()}.
+     *
+     * @deprecated as in the reference: use {@link #fetchSockets()}
+     */
+    @Deprecated
+    public CompletionStage<Set<String>> allSockets() {
+        return sockets().allSockets();
     }
 
     /** See {@link Namespace#serverSideEmit}, on the main namespace. */
