@@ -239,11 +239,37 @@ final class Client implements SessionListener {
     private void connect(SioPacket packet) {
         String name = packet.namespace();
         Map<String, Object> auth = packet.data() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        Namespace namespace = server.resolve(name, auth);
+        Namespace namespace = server.resolveToConnect(name, auth);
         if (namespace == null) { // an object in every revision, as the reference
             writeConnectError(name, SocketIoProtocol.errorObject("Invalid namespace", null));
             return;
         }
+        Admission admission = null;
+        try {
+            admission = admission(namespace, name, auth, packet);
+        } finally {
+            if (admission == null) namespace.connectEnded();
+        }
+        if (admission == null) return;
+        Socket socket = admission.socket();
+        RecoverableSession restored = admission.restored();
+        cancelConnectTimer();
+        sockets.put(name, socket);
+        socket.onConnected();
+        namespace.addSocket(socket); // from here the namespace stays while the socket is in it
+        server.counters().connected();
+        if (restored != null) socket.rejoin(restored.rooms());
+        socket.writeConnectReply();
+        if (restored != null) socket.resend(restored.missedPackets());
+        namespace.fireConnection(socket);
+    }
+
+    /** A socket the middlewares let in, and the session it restores (or null). */
+    private record Admission(Socket socket, RecoverableSession restored) {
+    }
+
+    /** The socket made for a CONNECT and put to the middlewares; null when refused, or when the client left. */
+    private Admission admission(Namespace namespace, String name, Map<String, Object> auth, SioPacket packet) {
         RecoveryOptions recovery = server.options().recovery();
         RecoverableSession restored = recovery == null ? null : restore(namespace, recoveryAsked(packet));
         Socket socket = restored != null ? Socket.restored(restored, namespace, this, handshake(auth))
@@ -256,28 +282,20 @@ final class Client implements SessionListener {
             } catch (ConnectionRefusedException e) {
                 socket.discard();
                 writeConnectError(name, protocol.refusal(e.getMessage(), e.data()));
-                return;
+                return null;
             } catch (Exception e) {
                 LOG.log(Level.DEBUG, "middleware of " + name + " refused a connection", e);
                 socket.discard();
                 writeConnectError(name, protocol.refusal(
                         e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null));
-                return;
+                return null;
             }
         }
         if (!session.isOpen()) { // the client left while the middlewares ran
             socket.discard();
-            return;
+            return null;
         }
-        cancelConnectTimer();
-        sockets.put(name, socket);
-        socket.onConnected();
-        namespace.addSocket(socket);
-        server.counters().connected();
-        if (restored != null) socket.rejoin(restored.rooms());
-        socket.writeConnectReply();
-        if (restored != null) socket.resend(restored.missedPackets());
-        namespace.fireConnection(socket);
+        return new Admission(socket, restored);
     }
 
     /** The {@code [pid, offset]} a CONNECT asks to recover with, or null (connection state recovery off, or none). */

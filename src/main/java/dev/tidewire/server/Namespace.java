@@ -33,6 +33,11 @@ public class Namespace {
     private final Map<String, List<EventHandler>> serverSideHandlers = new ConcurrentHashMap<>();
     private final Rooms rooms = new Rooms(this);
     private final Adapter adapter;
+    /** A child removed when empty ({@link SocketIoOptions#cleanupEmptyChildNamespaces()}); then guarded by lifecycle. */
+    private final boolean cleanupWhenEmpty;
+    private final Object lifecycle = new Object();
+    private int connecting; // CONNECTs between enter() and their admission or end; guarded by lifecycle
+    private boolean removed; // guarded by lifecycle
 
     Namespace(SocketIoServer server, String name, ParentNamespace parent) {
         this(server, name, parent, server.options().adapterFactory());
@@ -42,6 +47,7 @@ public class Namespace {
         this.server = server;
         this.name = name;
         this.parent = parent;
+        this.cleanupWhenEmpty = parent != null && server.options().cleanupEmptyChildNamespaces();
         this.adapter = adapterFactory.create(new NamespaceNode(this, rooms));
         adapter.init();
     }
@@ -146,13 +152,73 @@ public class Namespace {
         return parent == null ? middlewares : parent.middlewaresFor(middlewares);
     }
 
+    /**
+     * A CONNECT starts: with cleanup on, the namespace then stays until the CONNECT is admitted ({@link #addSocket})
+     * or ends ({@link #connectEnded}), so that a socket never joins a removed namespace.
+     *
+     * @return false when this namespace was removed meanwhile: resolve the name again
+     */
+    boolean enter() {
+        if (!cleanupWhenEmpty) return true;
+        synchronized (lifecycle) {
+            if (removed) return false;
+            connecting++;
+            return true;
+        }
+    }
+
+    /** A CONNECT that {@link #enter}ed ended without a socket (refused, or its client left). */
+    void connectEnded() {
+        if (!cleanupWhenEmpty) return;
+        boolean remove;
+        synchronized (lifecycle) {
+            connecting--;
+            remove = removeIfEmptyLocked();
+        }
+        if (remove) closeRemoved();
+    }
+
     void addSocket(Socket socket) {
-        sockets.put(socket.id(), socket);
+        if (cleanupWhenEmpty) {
+            synchronized (lifecycle) {
+                connecting--;
+                sockets.put(socket.id(), socket);
+            }
+        } else {
+            sockets.put(socket.id(), socket);
+        }
         socket.joinOwnRooms();
     }
 
     void removeSocket(Socket socket) {
-        sockets.remove(socket.id(), socket);
+        if (!cleanupWhenEmpty) {
+            sockets.remove(socket.id(), socket);
+            return;
+        }
+        boolean remove;
+        synchronized (lifecycle) {
+            sockets.remove(socket.id(), socket);
+            remove = removeIfEmptyLocked();
+        }
+        if (remove) closeRemoved();
+    }
+
+    /** Takes an empty child out of the server and its parent, inside the lock, so that {@link #enter} then fails. */
+    private boolean removeIfEmptyLocked() {
+        if (removed || connecting > 0 || !sockets.isEmpty()) return false;
+        removed = true;
+        server.removeNamespace(this);
+        parent.childList().remove(this);
+        return true;
+    }
+
+    private void closeRemoved() {
+        LOG.log(Level.DEBUG, "child namespace {0} is empty: removed", name);
+        try {
+            adapter.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "closing the adapter of " + name + " failed", e);
+        }
     }
 
     void fireConnection(Socket socket) {

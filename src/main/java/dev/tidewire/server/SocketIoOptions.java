@@ -14,10 +14,13 @@ import java.util.Map;
  * @param adapterFactory  creates each namespace's {@link Adapter}: {@link AdapterFactory#LOCAL} for a single node
  * @param recovery        connection state recovery, or {@code null} for none (the reference's default)
  * @param parser          the wire format of every client: {@link Parser#DEFAULT} or {@link Parser#MSGPACK}
+ * @param cleanupEmptyChildNamespaces remove a dynamic namespace's child when its last socket leaves, and close its
+ *                        adapter (the reference's {@code cleanupEmptyChildNamespaces}); a later CONNECT creates it anew
  */
 public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean serveClient, ParserLimits parserLimits,
                               int maxPendingEvents, AdapterFactory adapterFactory,
-                              RecoveryOptions recovery, Parser parser) {
+                              RecoveryOptions recovery, Parser parser,
+                              boolean cleanupEmptyChildNamespaces) {
     public static final String DEFAULT_PATH = "/socket.io/";
 
     public SocketIoOptions {
@@ -31,17 +34,17 @@ public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean
     public SocketIoOptions(EngineOptions engine, long connectTimeout, boolean serveClient, ParserLimits parserLimits,
                            int maxPendingEvents, AdapterFactory adapterFactory, RecoveryOptions recovery) {
         this(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory, recovery,
-                Parser.DEFAULT);
+                Parser.DEFAULT, false);
     }
 
     public static SocketIoOptions defaults() {
         return new SocketIoOptions(EngineOptions.builder().path(DEFAULT_PATH).build(), 45_000, true,
-                ParserLimits.DEFAULTS, 1024, AdapterFactory.LOCAL, null, Parser.DEFAULT);
+                ParserLimits.DEFAULTS, 1024, AdapterFactory.LOCAL, null, Parser.DEFAULT, false);
     }
 
     public SocketIoOptions withEngine(EngineOptions e) {
         return new SocketIoOptions(e, connectTimeout, serveClient, parserLimits, maxPendingEvents,
-                adapterFactory, recovery, parser);
+                adapterFactory, recovery, parser, cleanupEmptyChildNamespaces);
     }
 
     /** Handshakes are first put to {@code gate}; a refusal is answered with error 4 (403) and its message. */
@@ -53,38 +56,48 @@ public record SocketIoOptions(EngineOptions engine, long connectTimeout, boolean
 
     public SocketIoOptions withConnectTimeout(long ms) {
         return new SocketIoOptions(engine, ms, serveClient, parserLimits, maxPendingEvents,
-                adapterFactory, recovery, parser);
+                adapterFactory, recovery, parser, cleanupEmptyChildNamespaces);
     }
 
     public SocketIoOptions withServeClient(boolean serve) {
         return new SocketIoOptions(engine, connectTimeout, serve, parserLimits, maxPendingEvents,
-                adapterFactory, recovery, parser);
+                adapterFactory, recovery, parser, cleanupEmptyChildNamespaces);
     }
 
     public SocketIoOptions withParserLimits(ParserLimits limits) {
         return new SocketIoOptions(engine, connectTimeout, serveClient, limits, maxPendingEvents,
-                adapterFactory, recovery, parser);
+                adapterFactory, recovery, parser, cleanupEmptyChildNamespaces);
     }
 
     public SocketIoOptions withMaxPendingEvents(int max) {
         return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, max,
-                adapterFactory, recovery, parser);
+                adapterFactory, recovery, parser, cleanupEmptyChildNamespaces);
     }
 
     public SocketIoOptions withAdapterFactory(AdapterFactory factory) {
         return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents,
-                factory, recovery, parser);
+                factory, recovery, parser, cleanupEmptyChildNamespaces);
     }
 
     /** Connection state recovery on ({@code null}: off). */
     public SocketIoOptions withRecovery(RecoveryOptions r) {
         return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents,
-                adapterFactory, r, parser);
+                adapterFactory, r, parser, cleanupEmptyChildNamespaces);
     }
 
     /** The wire format of every client (the reference's {@code parser} option); the default parser unless set. */
     public SocketIoOptions withParser(Parser p) {
         return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory,
-                recovery, p);
+                recovery, p, cleanupEmptyChildNamespaces);
+    }
+
+    /**
+     * A dynamic namespace's child is removed when its last socket leaves (also when the only socket connecting is
+     * refused by a middleware), and its adapter closed; a later CONNECT to that name creates it anew, and
+     * {@link SocketIoServer#onNewNamespace} listeners hear of it again. Off by default, as in the reference.
+     */
+    public SocketIoOptions withCleanupEmptyChildNamespaces(boolean cleanup) {
+        return new SocketIoOptions(engine, connectTimeout, serveClient, parserLimits, maxPendingEvents, adapterFactory,
+                recovery, parser, cleanup);
     }
 }

@@ -175,6 +175,22 @@ public final class SocketIoServer implements ConnectionListener {
         return namespaces.get(name);
     }
 
+    /** Takes a child out that {@link SocketIoOptions#cleanupEmptyChildNamespaces()} removes. */
+    void removeNamespace(Namespace namespace) {
+        namespaces.remove(namespace.name(), namespace);
+    }
+
+    /**
+     * {@link #resolve} for a CONNECT, which the namespace then keeps until it is admitted or ends (see
+     * {@link Namespace#enter}); a child removed in between is created anew.
+     */
+    Namespace resolveToConnect(String name, Map<String, Object> auth) {
+        while (true) {
+            Namespace namespace = resolve(name, auth);
+            if (namespace == null || namespace.enter()) return namespace;
+        }
+    }
+
     Namespace resolve(String name, Map<String, Object> auth) {
         Namespace existing = namespaces.get(name);
         if (existing != null) return existing;

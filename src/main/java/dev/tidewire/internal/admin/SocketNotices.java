@@ -10,11 +10,12 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 /**
  * Development mode: tells the admin namespace of every socket, room and event as it happens, as the reference's
@@ -30,7 +31,8 @@ final class SocketNotices {
 
     private final Namespace admin;
     private final Scheduler clock;
-    private final Set<String> hooked = ConcurrentHashMap.newKeySet();
+    /** By identity, weakly: a child removed when empty and created anew is hooked again, and not kept. */
+    private final Set<Namespace> hooked = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private volatile boolean stopped;
 
     SocketNotices(Namespace admin, Scheduler clock) {
@@ -50,7 +52,7 @@ final class SocketNotices {
     }
 
     private void hook(Namespace nsp) {
-        if (!hooked.add(nsp.name())) return;
+        if (!hooked.add(nsp)) return;
         nsp.onConnection(socket -> connected(nsp, socket));
         nsp.addRoomListener(new RoomListener() {
             @Override

@@ -12,8 +12,9 @@ import dev.tidewire.server.SocketIoServer;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -26,8 +27,11 @@ final class SocketEventBridge {
 
     private final Set<Class<? extends SocketEvent>> kinds;
     private final SocketEventSink sink;
-    /** A namespace created while {@link #install} runs is handed over twice: by the listener and by the walk. */
-    private final Set<Namespace> attached = ConcurrentHashMap.newKeySet();
+    /**
+     * A namespace created while {@link #install} runs is handed over twice: by the listener and by the walk. Weak, so
+     * that a child removed when empty is not kept.
+     */
+    private final Set<Namespace> attached = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     SocketEventBridge(Set<Class<? extends SocketEvent>> kinds, SocketEventSink sink) {
         this.kinds = Set.copyOf(kinds);

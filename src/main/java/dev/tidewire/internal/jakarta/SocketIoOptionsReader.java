@@ -33,7 +33,8 @@ public final class SocketIoOptionsReader {
         return new SocketIoOptions(engine, longAtLeast(s, PREFIX + "connectTimeout", d.connectTimeout(), 1),
                 s.getBoolean(PREFIX + "serveClient", d.serveClient()), limits,
                 intAtLeast(s, PREFIX + "maxPendingEvents", d.maxPendingEvents(), 1), d.adapterFactory(),
-                recovery(s), parser(s));
+                recovery(s), parser(s),
+                s.getBoolean(PREFIX + "cleanupEmptyChildNamespaces", d.cleanupEmptyChildNamespaces()));
     }
 
     /** The wire format, {@code default} or {@code msgpack}; another value stops rather than strand the clients. */

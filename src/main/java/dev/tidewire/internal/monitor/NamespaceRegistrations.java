@@ -23,6 +23,7 @@ final class NamespaceRegistrations implements AutoCloseable {
     private final String contextPath;
     private final String path;
     private final Map<String, ObjectName> registered = new HashMap<>(); // guarded by this
+    private final Map<String, Namespace> monitored = new HashMap<>(); // guarded by this
     private boolean closed; // guarded by this
 
     private NamespaceRegistrations(MBeanServer mbeans, String contextPath, String path) {
@@ -39,11 +40,14 @@ final class NamespaceRegistrations implements AutoCloseable {
     }
 
     synchronized void register(Namespace namespace) {
-        if (closed || registered.containsKey(namespace.name())) return;
+        if (closed || monitored.get(namespace.name()) == namespace) return;
+        ObjectName previous = registered.remove(namespace.name());
+        if (previous != null) unregister(mbeans, previous); // a child removed when empty, now created anew
         try {
             ObjectName name = MonitorRegistration.namespaceName(contextPath, path, namespace.name());
             mbeans.registerMBean(new NamespaceMonitor(namespace), name);
             registered.put(namespace.name(), name);
+            monitored.put(namespace.name(), namespace);
         } catch (JMException | RuntimeException e) {
             LOG.log(Level.WARNING, "JMX registration of namespace {0} failed: {1}", namespace.name(), e.toString());
         }
@@ -55,6 +59,7 @@ final class NamespaceRegistrations implements AutoCloseable {
         closed = true;
         for (ObjectName name : registered.values()) unregister(mbeans, name);
         registered.clear();
+        monitored.clear();
     }
 
     static void unregister(MBeanServer mbeans, ObjectName name) {

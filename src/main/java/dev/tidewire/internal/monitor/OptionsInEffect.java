@@ -45,6 +45,7 @@ final class OptionsInEffect {
         put(out, "connectTimeout", options.connectTimeout());
         put(out, "serveClient", options.serveClient());
         put(out, "maxPendingEvents", options.maxPendingEvents());
+        put(out, "cleanupEmptyChildNamespaces", options.cleanupEmptyChildNamespaces());
         ParserLimits limits = options.parserLimits();
         put(out, "maxAttachments", limits.maxAttachments());
         put(out, "maxJsonDepth", limits.maxDepth());

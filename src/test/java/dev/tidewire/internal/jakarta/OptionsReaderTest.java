@@ -105,9 +105,10 @@ class OptionsReaderTest {
         given("maxJsonDepth", "1");
         given("maxAckId", "0");
         given("maxPendingEvents", "9");
+        given("cleanupEmptyChildNamespaces", "true");
         SocketIoOptions o = read();
         assertEquals(new SocketIoOptions(SocketIoOptions.defaults().engine(), 1234, false, new ParserLimits(0, 1, 0), 9,
-                AdapterFactory.LOCAL, null),
+                AdapterFactory.LOCAL, null, true),
                 o);
     }
 
@@ -191,5 +192,6 @@ class OptionsReaderTest {
     void aBadBooleanStops() {
         assertStops("allowUpgrades", "yes", "true or false");
         assertStops("serveClient", "1", "true or false");
+        assertStops("cleanupEmptyChildNamespaces", "on", "true or false");
     }
 }

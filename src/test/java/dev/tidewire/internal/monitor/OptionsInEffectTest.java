@@ -48,6 +48,7 @@ class OptionsInEffectTest {
                 Map.entry("tidewire.connectTimeout", "1009"),
                 Map.entry("tidewire.serveClient", "false"),
                 Map.entry("tidewire.maxPendingEvents", "1010"),
+                Map.entry("tidewire.cleanupEmptyChildNamespaces", "true"),
                 Map.entry("tidewire.maxAttachments", "3"),
                 Map.entry("tidewire.maxJsonDepth", "7"),
                 Map.entry("tidewire.maxAckId", "1011"),
