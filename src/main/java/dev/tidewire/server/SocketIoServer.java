@@ -3,6 +3,7 @@ package dev.tidewire.server;
 import dev.tidewire.internal.engine.ConnectionListener;
 import dev.tidewire.internal.engine.EngineSession;
 import dev.tidewire.internal.engine.Packet;
+import dev.tidewire.internal.engine.RequestHooks;
 import dev.tidewire.internal.engine.Scheduler;
 import dev.tidewire.internal.parser.JsonFallback;
 import dev.tidewire.internal.parser.SioPacket;
@@ -51,6 +52,7 @@ public final class SocketIoServer implements ConnectionListener {
     private final SocketCounters counters = new SocketCounters();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransactionHook transactionHook = TransactionHook.NONE;
+    private final EngineHooks engineHooks = new EngineHooks(RequestHooks.bind(this));
 
     /**
      * @param handlerExecutor runs application handlers (they may block); the container's managed executor
@@ -70,6 +72,15 @@ public final class SocketIoServer implements ConnectionListener {
 
     public SocketIoOptions options() {
         return options;
+    }
+
+    /**
+     * Hooks into the Engine.IO server under this one (the reference's {@code io.engine}): refused requests, response
+     * headers, session ids, a message after the open packet. They reach the engine made with this server as its
+     * connection listener, which is how the Jakarta EE glue makes it.
+     */
+    public EngineHooks engine() {
+        return engineHooks;
     }
 
     /** Figures since start, for monitoring. */

@@ -76,7 +76,8 @@ public enum EngineProtocol {
     abstract void appendOpenFields(StringBuilder json, EngineOptions options);
 
     Packet openPacket(String sid, List<String> upgrades, EngineOptions options) {
-        StringBuilder sb = new StringBuilder(128).append("{\"sid\":\"").append(sid).append("\",\"upgrades\":[");
+        // a generated id (io.engine().generateId) may hold any character: quoted as JSON
+        StringBuilder sb = new StringBuilder(128).append("{\"sid\":").append(Json.quote(sid)).append(",\"upgrades\":[");
         for (int i = 0; i < upgrades.size(); i++) {
             if (i > 0) sb.append(',');
             sb.append('"').append(upgrades.get(i)).append('"');

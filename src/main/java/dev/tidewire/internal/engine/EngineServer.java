@@ -26,12 +26,20 @@ public final class EngineServer {
     private final ConnectionListener connectionListener;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final EngineCounters counters = new EngineCounters();
+    private final RequestHooks hooks;
     private volatile boolean shutDown;
 
+    /** The engine takes the {@link RequestHooks} bound to {@code connectionListener}, if any. */
     public EngineServer(EngineOptions options, Scheduler scheduler, ConnectionListener connectionListener) {
         this.options = options;
         this.scheduler = scheduler;
         this.connectionListener = connectionListener;
+        this.hooks = RequestHooks.of(connectionListener);
+    }
+
+    /** The application's hooks into this engine's requests. */
+    public RequestHooks hooks() {
+        return hooks;
     }
 
     public EngineOptions options() {
@@ -72,6 +80,7 @@ public final class EngineServer {
         Refusal malformed = malformedHeader(req);
         if (malformed != null) { // before CORS, so such a value is never reflected; Node's parser closes too
             ex.respond(HttpResponse.error(malformed.error(), malformed.message(), Map.of("Connection", "close")));
+            hooks.refused(malformed.error(), malformed.message(), ex.method(), req);
             return;
         }
         String method = ex.method();
@@ -85,17 +94,19 @@ public final class EngineServer {
         if (refusal != null) {
             logRejection(req, refusal);
             ex.respond(HttpResponse.error(refusal.error(), refusal.message(), cors));
+            hooks.refused(refusal.error(), refusal.message(), method, req);
             return;
         }
         String sid = req.queryParam("sid");
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session != null) {
-                session.handlePolling(ex, cors);
+                session.handlePolling(ex, hooks.headers(cors, false, method, req));
                 return;
             }
             // closed between the check and now
             ex.respond(HttpResponse.error(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors));
+            hooks.refused(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), method, req);
             return;
         }
         handshakePolling(ex, req, cors);
@@ -113,8 +124,17 @@ public final class EngineServer {
         if (refusal == null) refusal = verify(req, "GET", true);
         if (refusal == null) return null;
         logRejection(req, refusal);
+        hooks.refused(refusal.error(), refusal.message(), "GET", req);
         return HttpResponse.text(refusal.error().httpStatus(), "text/html", refusal.message(),
                 Map.of("Connection", "close"));
+    }
+
+    /**
+     * The headers the application's hooks add to the 101 answer of an upgrade {@link #verifyUpgrade} accepted (the
+     * reference's {@code initial_headers} without a sid, and {@code headers}); empty without hooks.
+     */
+    public Map<String, String> upgradeHeaders(RequestInfo req) {
+        return hooks.headers(Map.of(), req.queryParam("sid") == null, "GET", req);
     }
 
     /** Checked here, before any container sees the upgrade, so that every container gives the same answer. */
@@ -176,14 +196,22 @@ public final class EngineServer {
 
     private void handshakePolling(HttpExchange ex, RequestInfo req, Map<String, String> cors) {
         EngineSession session = newSession(req, null);
+        if (session == null) {
+            ex.respond(HttpResponse.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), cors));
+            hooks.refused(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), ex.method(), req);
+            return;
+        }
         List<String> upgrades = options.allowUpgrades() && options.allows(EngineOptions.WEBSOCKET)
                 ? List.of(EngineOptions.WEBSOCKET) : List.of();
         Map<String, String> headers = new LinkedHashMap<>(cors);
         if (options.cookie() != null) headers.put("Set-Cookie", options.cookie().headerValue(session.id()));
+        headers = hooks.headers(headers, true, ex.method(), req);
         connectionListener.onConnection(session);
         Packet open = session.protocol().openPacket(session.id(), upgrades, options);
-        counters.sent(open);
-        ex.respond(pollResponse(session.payloadCodec().encode(List.of(open)), req, headers));
+        Packet initial = hooks.initialPacket();
+        List<Packet> first = initial == null ? List.of(open) : List.of(open, initial);
+        counters.sent(first);
+        ex.respond(pollResponse(session.payloadCodec().encode(first), req, headers));
         session.start();
     }
 
@@ -196,23 +224,36 @@ public final class EngineServer {
             EngineSession session = sessions.get(sid);
             if (session == null) {
                 conn.close(1008, EngineError.UNKNOWN_SID.message());
+                hooks.refused(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), "GET", req);
                 return WebSocketHandler.IGNORE;
             }
             return session.beginUpgrade(conn, session.protocol().webSocketFrames(req));
         }
         EngineSession session = newSession(req, conn);
-        // the open packet precedes anything sent on connection
-        session.queueOpen(session.protocol().openPacket(session.id(), List.of(), options));
+        if (session == null) { // the id generator refused: past the 101, the socket is closed
+            conn.close(1011, EngineError.BAD_REQUEST.message());
+            hooks.refused(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), "GET", req);
+            return WebSocketHandler.IGNORE;
+        }
+        Packet open = session.protocol().openPacket(session.id(), List.of(), options);
+        Packet initial = hooks.initialPacket();
+        // the open packet (and the initial one) precede anything sent on connection
+        session.queueOpen(initial == null ? List.of(open) : List.of(open, initial));
         connectionListener.onConnection(session);
         session.start();
         return session.mainSocketHandler(conn);
     }
 
+    /** A new session under a new id, or {@code null} when the id generator gave none or an id in use. */
     private EngineSession newSession(RequestInfo req, WebSocketConnection conn) {
-        String id = SessionIds.next();
+        String id = hooks.nextId(req);
+        if (id == null) return null;
         EngineProtocol protocol = EngineProtocol.requestedBy(req);
         EngineSession session = new EngineSession(id, this, req, protocol, conn);
-        sessions.put(id, session);
+        if (sessions.putIfAbsent(id, session) != null) {
+            LOG.log(Level.WARNING, "generateId gave {0}, the id of a session still open; handshake refused", id);
+            return null;
+        }
         counters.handshake();
         LOG.log(Level.DEBUG, "session {0} opened over {1} from {2} (protocol v{3})", id,
                 conn == null ? EngineOptions.POLLING : EngineOptions.WEBSOCKET, req.remoteAddress(),

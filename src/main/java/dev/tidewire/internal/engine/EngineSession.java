@@ -191,12 +191,12 @@ public final class EngineSession {
 
     private void handlePollingLocked(HttpExchange ex, Map<String, String> cors, Effects fx) {
         if (state == State.CLOSED) {
-            fx.add(() -> ex.respond(HttpResponse.error(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors)));
+            fx.add(() -> refuse(ex, EngineError.UNKNOWN_SID, cors));
             return;
         }
         if (ws != null) { // WebSocket-first or upgraded: polling is over for this session
             POLLING_LOG.log(Level.DEBUG, "session {0}: polling request after upgrade rejected", id);
-            fx.add(() -> ex.respond(HttpResponse.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), cors)));
+            fx.add(() -> refuse(ex, EngineError.BAD_REQUEST, cors));
             return;
         }
         switch (ex.method()) {
@@ -204,6 +204,11 @@ public final class EngineSession {
             case "POST" -> onPostLocked(ex, cors, fx);
             default -> fx.add(() -> ex.respond(HttpResponse.empty(500, cors)));
         }
+    }
+
+    private void refuse(HttpExchange ex, EngineError error, Map<String, String> headers) {
+        ex.respond(HttpResponse.error(error, error.message(), headers));
+        server.hooks().refused(error, error.message(), ex.method(), ex.request());
     }
 
     private void onPollLocked(HttpExchange ex, Map<String, String> cors, Effects fx) {
@@ -608,9 +613,9 @@ public final class EngineSession {
         }
     }
 
-    /** Queues the open packet of a WebSocket-first session without writing it; {@link #start()} writes it. */
-    synchronized void queueOpen(Packet open) {
-        queue.offer(List.of(open));
+    /** Queues the open packet (and the initial one) of a WebSocket-first session; {@link #start()} writes them. */
+    synchronized void queueOpen(List<Packet> open) {
+        queue.offer(open);
     }
 
     /** Arms the heartbeat and, over WebSocket, writes what is queued (the open packet first). */

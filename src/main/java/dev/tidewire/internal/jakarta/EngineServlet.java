@@ -61,7 +61,7 @@ final class EngineServlet extends HttpServlet {
             return;
         }
         try {
-            webSocketUpgrade.upgrade(req, resp, info);
+            webSocketUpgrade.upgrade(req, resp, info, engine.upgradeHeaders(info));
         } catch (DeploymentException | RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket upgrade failed: {0}", e.toString());
             if (!resp.isCommitted()) {

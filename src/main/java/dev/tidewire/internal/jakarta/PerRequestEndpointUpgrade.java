@@ -29,11 +29,11 @@ final class PerRequestEndpointUpgrade implements WebSocketUpgrade {
     }
 
     @Override
-    public void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info)
+    public void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info, Map<String, String> headers)
             throws IOException, DeploymentException {
         EngineEndpoint endpoint = new EngineEndpoint(engine, info, null);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
-                .configurator(new EngineEndpointConfigurator(containerDefault, endpoint)).build();
+                .configurator(new EngineEndpointConfigurator(containerDefault, endpoint, headers)).build();
         container.upgradeHttpToWebSocket(req, resp, config, Map.of());
     }
 }

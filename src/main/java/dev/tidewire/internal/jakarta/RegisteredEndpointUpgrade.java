@@ -32,7 +32,11 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
     static final String ENDPOINT_SUFFIX = ".websocket";
     static final String REQUEST_PROPERTY = RequestInfo.class.getName();
 
-    private static final ThreadLocal<RequestInfo> PENDING = new ThreadLocal<>();
+    private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+
+    /** The request being upgraded, and the headers the engine's hooks add to its 101 answer. */
+    private record Pending(RequestInfo info, Map<String, String> headers) {
+    }
 
     private final ServerContainer container;
     private final ServerEndpointConfig config;
@@ -53,9 +57,9 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
     }
 
     @Override
-    public void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info)
+    public void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info, Map<String, String> headers)
             throws IOException, DeploymentException {
-        PENDING.set(info);
+        PENDING.set(new Pending(info, headers));
         try {
             container.upgradeHttpToWebSocket(req, resp, config, Map.of());
         } finally {
@@ -94,9 +98,10 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
 
         @Override
         public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-            RequestInfo info = PENDING.get();
-            if (info != null) sec.getUserProperties().put(REQUEST_PROPERTY, info);
+            Pending pending = PENDING.get();
+            if (pending != null) sec.getUserProperties().put(REQUEST_PROPERTY, pending.info());
             super.modifyHandshake(sec, request, response);
+            if (pending != null) EngineEndpointConfigurator.addHeaders(response, pending.headers());
         }
 
         @Override

@@ -9,6 +9,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Hands an upgrade request that the engine has accepted to the container's JSR-356 implementation, so that the
@@ -16,7 +17,9 @@ import java.io.IOException;
  * {@code ServerContainer.upgradeHttpToWebSocket} honours, hence one way per kind of container, chosen at deployment.
  */
 interface WebSocketUpgrade {
-    void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info) throws IOException, DeploymentException;
+    /** @param headers added to the 101 answer (the engine's {@code initial_headers}/{@code headers} hooks); often empty */
+    void upgrade(HttpServletRequest req, HttpServletResponse resp, RequestInfo info, Map<String, String> headers)
+            throws IOException, DeploymentException;
 
     /**
      * Called while the web application starts (endpoints can only be added then).
