@@ -3,6 +3,8 @@ package dev.tidewire.server;
 import dev.tidewire.internal.engine.RequestHooks;
 import dev.tidewire.internal.engine.RequestInfo;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,10 +16,13 @@ import java.util.function.Function;
 /**
  * The Engine.IO server under a {@link SocketIoServer} ({@code io.engine()}), as far as the reference's {@code io.engine}
  * lets an application into it: refused requests, response headers, session ids, and a message after the open packet.
- * Hooks run on the thread of the request (a container I/O thread): they must be short and never block. One that throws
- * is logged and the request is answered as without it. Without hooks the engine pays one volatile read per request.
+ * Hooks run on the thread of the request (a container I/O thread): they must be short and never block. A listener that
+ * throws is logged and the others still run; the request is answered as without it. Without hooks the engine pays one
+ * volatile read per request.
  */
 public final class EngineHooks {
+    private static final Logger LOG = System.getLogger("tidewire.engine");
+
     private final RequestHooks hooks;
     private final List<Consumer<ConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Map<String, String>, Request>> initialHeaderListeners = new CopyOnWriteArrayList<>();
@@ -85,7 +90,8 @@ public final class EngineHooks {
     /**
      * Lets {@code listener} add headers to every Engine.IO HTTP answer (the reference's {@code headers}): the handshake
      * (after the {@link #onInitialHeaders} listeners), each polling request of a session, and the 101 answer of each
-     * WebSocket. Requests the engine refuses are answered without them, as in the reference.
+     * WebSocket. Requests the engine refuses before they reach a session are answered without them, as in the
+     * reference.
      */
     public EngineHooks onHeaders(BiConsumer<Map<String, String>, Request> listener) {
         headerListeners.add(Objects.requireNonNull(listener));
@@ -125,12 +131,29 @@ public final class EngineHooks {
                          RequestInfo info) {
         if (errorListeners.isEmpty()) return;
         ConnectionError e = new ConnectionError(error.code(), message, Request.of(method, info));
-        for (Consumer<ConnectionError> l : errorListeners) l.accept(e);
+        for (Consumer<ConnectionError> l : errorListeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException failure) {
+                LOG.log(Level.WARNING, "connection_error listener failed", failure);
+            }
+        }
     }
 
     private void headers(Map<String, String> headers, boolean initial, String method, RequestInfo info) {
         Request request = Request.of(method, info);
-        if (initial) for (BiConsumer<Map<String, String>, Request> l : initialHeaderListeners) l.accept(headers, request);
-        for (BiConsumer<Map<String, String>, Request> l : headerListeners) l.accept(headers, request);
+        if (initial) callHeaderListeners(initialHeaderListeners, headers, request);
+        callHeaderListeners(headerListeners, headers, request);
+    }
+
+    private static void callHeaderListeners(List<BiConsumer<Map<String, String>, Request>> listeners,
+                                            Map<String, String> headers, Request request) {
+        for (BiConsumer<Map<String, String>, Request> l : listeners) {
+            try {
+                l.accept(headers, request);
+            } catch (RuntimeException failure) {
+                LOG.log(Level.WARNING, "headers listener failed", failure);
+            }
+        }
     }
 }

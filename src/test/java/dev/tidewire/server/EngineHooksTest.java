@@ -88,6 +88,20 @@ class EngineHooksTest {
     }
 
     @Test
+    void aThrowingListenerLeavesTheOthersToRun() {
+        List<Integer> codes = new ArrayList<>();
+        t.io.engine().onConnectionError(e -> {
+            throw new IllegalStateException("listener bug");
+        }).onConnectionError(e -> codes.add(e.code()));
+        t.io.engine().onHeaders((headers, req) -> {
+            throw new IllegalStateException("listener bug");
+        }).onHeaders((headers, req) -> headers.put("X-After", "1"));
+        assertNotNull(t.engine.verifyUpgrade(upgradeRequest("EIO=3&transport=websocket")));
+        assertEquals(List.of(5), codes);
+        assertEquals(Map.of("X-After", "1"), t.engine.upgradeHeaders(upgradeRequest("EIO=4&transport=websocket")));
+    }
+
+    @Test
     void listenersMustNotBeNull() {
         assertThrows(NullPointerException.class, () -> t.io.engine().onConnectionError(null));
         assertThrows(NullPointerException.class, () -> t.io.engine().onHeaders(null));
