@@ -71,8 +71,17 @@ public final class SioHarness {
         this(scheduler, Runnable::run, BINDER);
     }
 
+    /** With these options; handlers on the calling thread, no timers. */
+    public SioHarness(SocketIoOptions options) {
+        this(options, NEVER, Runnable::run, BINDER);
+    }
+
     private SioHarness(Scheduler scheduler, Executor handlerExecutor, ValueBinder binder) {
-        io = new SocketIoServer(SocketIoOptions.defaults(), scheduler, handlerExecutor, null, binder);
+        this(SocketIoOptions.defaults(), scheduler, handlerExecutor, binder);
+    }
+
+    private SioHarness(SocketIoOptions options, Scheduler scheduler, Executor handlerExecutor, ValueBinder binder) {
+        io = new SocketIoServer(options, scheduler, handlerExecutor, null, binder);
         engine = new EngineServer(io.options().engine(), scheduler, io);
     }
 

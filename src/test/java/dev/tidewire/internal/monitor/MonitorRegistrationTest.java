@@ -106,6 +106,25 @@ class MonitorRegistrationTest {
         assertFalse(mbeans.isRegistered(MonitorRegistration.serverName("/app", "/socket.io/")));
     }
 
+    @Test
+    void aChildRemovedWhenEmptyAndCreatedAnewIsMonitoredAnew() throws Exception {
+        SioHarness harness = new SioHarness(SocketIoOptions.defaults().withCleanupEmptyChildNamespaces(true));
+        harness.io.of(Pattern.compile("/team-.*"));
+        try (MonitorRegistration registration = MonitorRegistration.register(mbeans, "/app", harness.io,
+                harness.engine())) {
+            harness.connect("/team-a");
+            harness.io.namespaces().get("/team-a").disconnectSockets(false);
+            assertFalse(harness.io.namespaces().containsKey("/team-a"));
+
+            harness.connect("/team-a");
+            harness.connect("/team-a");
+            SocketIoNamespaceMXBean teamA = JMX.newMXBeanProxy(mbeans,
+                    MonitorRegistration.namespaceName("/app", "/socket.io/", "/team-a"), SocketIoNamespaceMXBean.class);
+            assertEquals(2, teamA.getSockets(), "the bean reads the namespace there is now");
+            assertEquals(Set.of("/", "/team-a"), registeredNamespaces());
+        }
+    }
+
     private Set<String> registeredNamespaces() throws Exception {
         return mbeans.queryNames(new ObjectName("dev.tidewire:type=SocketIoNamespace,*"), null).stream()
                 .map(n -> ObjectName.unquote(n.getKeyProperty("namespace")))
