@@ -108,7 +108,7 @@ class OptionsReaderTest {
         given("cleanupEmptyChildNamespaces", "true");
         SocketIoOptions o = read();
         assertEquals(new SocketIoOptions(SocketIoOptions.defaults().engine(), 1234, false, new ParserLimits(0, 1, 0), 9,
-                AdapterFactory.LOCAL, null, true),
+                AdapterFactory.LOCAL, null, Parser.DEFAULT, true),
                 o);
     }
 
