@@ -25,13 +25,14 @@ public final class BroadcastOperator {
     private final boolean local;
     private final long timeoutMillis;
     private final boolean afterCommit;
+    private final boolean compress;
 
     BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile) {
-        this(namespace, rooms, except, isVolatile, false, 0, false);
+        this(namespace, rooms, except, isVolatile, false, 0, false, true);
     }
 
     private BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile,
-                              boolean local, long timeoutMillis, boolean afterCommit) {
+                              boolean local, long timeoutMillis, boolean afterCommit, boolean compress) {
         this.namespace = namespace;
         this.rooms = rooms;
         this.except = except;
@@ -39,13 +40,14 @@ public final class BroadcastOperator {
         this.local = local;
         this.timeoutMillis = timeoutMillis;
         this.afterCommit = afterCommit;
+        this.compress = compress;
     }
 
     /** Adds rooms: targets are members of any of them. */
     public BroadcastOperator to(String... more) {
         UserRooms.checkApplicationRooms(more);
         return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, local, timeoutMillis,
-                afterCommit);
+                afterCommit, compress);
     }
 
     public BroadcastOperator in(String... more) {
@@ -56,17 +58,17 @@ public final class BroadcastOperator {
     public BroadcastOperator except(String... more) {
         UserRooms.checkApplicationRooms(more);
         return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, local, timeoutMillis,
-                afterCommit);
+                afterCommit, compress);
     }
 
     /** Packets are dropped for clients whose transport cannot write at once. */
     public BroadcastOperator asVolatile() {
-        return new BroadcastOperator(namespace, rooms, except, true, local, timeoutMillis, afterCommit);
+        return new BroadcastOperator(namespace, rooms, except, true, local, timeoutMillis, afterCommit, compress);
     }
 
     /** This node only: the operation is not forwarded to the other nodes of a cluster (the reference's {@code local}). */
     public BroadcastOperator local() {
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, true, timeoutMillis, afterCommit);
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, true, timeoutMillis, afterCommit, compress);
     }
 
     /**
@@ -75,7 +77,7 @@ public final class BroadcastOperator {
      */
     public BroadcastOperator timeout(long millis) {
         if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, millis, afterCommit);
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, millis, afterCommit, compress);
     }
 
     /**
@@ -85,7 +87,16 @@ public final class BroadcastOperator {
      * {@code emit} is called. Targets are chosen at commit. {@link #emitWithAck} cannot wait for a commit and refuses.
      */
     public BroadcastOperator afterCommit() {
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, timeoutMillis, true);
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, timeoutMillis, true, compress);
+    }
+
+    /**
+     * Whether the emitted packets may be compressed (the reference's {@code compress} flag; true by default): with
+     * {@code false}, a polling answer that carries only such packets is sent uncompressed whatever its size. Over
+     * WebSocket the extension's threshold decides, as in the reference (see the README's "Compression").
+     */
+    public BroadcastOperator compress(boolean compress) {
+        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, timeoutMillis, afterCommit, compress);
     }
 
     /** @return whether the action was held for a commit */
@@ -104,7 +115,7 @@ public final class BroadcastOperator {
     }
 
     private BroadcastOptions options() {
-        return new BroadcastOptions(rooms, except, isVolatile, local, timeoutMillis);
+        return new BroadcastOptions(rooms, except, isVolatile, local, timeoutMillis, compress);
     }
 
     public void emit(String event, Object... args) {
@@ -209,13 +220,13 @@ public final class BroadcastOperator {
      */
     public BroadcastOperator toUser(String... names) {
         return new BroadcastOperator(namespace, union(rooms, UserRooms.targetRoomsOf(names)), except, isVolatile,
-                local, timeoutMillis, afterCommit);
+                local, timeoutMillis, afterCommit, compress);
     }
 
     /** Excludes the sockets of these users. */
     public BroadcastOperator exceptUser(String... names) {
         return new BroadcastOperator(namespace, rooms, union(except, UserRooms.roomsOf(names)), isVolatile, local,
-                timeoutMillis, afterCommit);
+                timeoutMillis, afterCommit, compress);
     }
 
     /**

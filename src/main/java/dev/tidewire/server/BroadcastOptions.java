@@ -14,9 +14,11 @@ import java.util.Set;
  * @param isVolatile    packets are dropped for clients whose transport cannot write at once
  * @param local         this node only: the adapter does not forward the operation to the cluster
  * @param timeoutMillis the time limit of a broadcast with acks or of a cluster request; 0 for none
+ * @param compress      whether the packets may be sent compressed (true unless {@code compress(false)}): a polling
+ *                      answer of such packets only is sent uncompressed
  */
 public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean isVolatile, boolean local,
-                               long timeoutMillis) {
+                               long timeoutMillis, boolean compress) {
     /** Every socket, no flag. */
     public static final BroadcastOptions ALL = new BroadcastOptions(Set.of(), Set.of(), false, false, 0);
 
@@ -26,6 +28,12 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean is
         if (timeoutMillis < 0) throw new IllegalArgumentException("timeout must not be negative");
     }
 
+    /** Options whose packets may be compressed (the default). */
+    public BroadcastOptions(Set<String> rooms, Set<String> except, boolean isVolatile, boolean local,
+                            long timeoutMillis) {
+        this(rooms, except, isVolatile, local, timeoutMillis, true);
+    }
+
     /** The sockets of these rooms only (a socket id is a room). */
     public static BroadcastOptions toRooms(Set<String> rooms) {
         return new BroadcastOptions(rooms, Set.of(), false, false, 0);
@@ -33,16 +41,24 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean is
 
     /** The same targets, on this node only. */
     public BroadcastOptions onThisNodeOnly() {
-        return local ? this : new BroadcastOptions(rooms, except, isVolatile, true, timeoutMillis);
+        return local ? this : new BroadcastOptions(rooms, except, isVolatile, true, timeoutMillis, compress);
+    }
+
+    /** The same targets and flags, with this compression flag. */
+    public BroadcastOptions withCompress(boolean compress) {
+        return compress == this.compress ? this
+                : new BroadcastOptions(rooms, except, isVolatile, local, timeoutMillis, compress);
     }
 
     /**
      * These options as the reference's adapters send them to other nodes: {@code {rooms, except, flags}}, the flags
-     * holding only those set ({@code volatile}, {@code timeout}). {@code local} never leaves its node.
+     * holding only those set ({@code volatile}, {@code timeout}, and {@code compress: false}; the reference treats a
+     * missing {@code compress} as true). {@code local} never leaves its node.
      */
     public Map<String, Object> toWire() {
         Map<String, Object> flags = new LinkedHashMap<>();
         if (isVolatile) flags.put("volatile", true);
+        if (!compress) flags.put("compress", false);
         if (timeoutMillis > 0) flags.put("timeout", timeoutMillis);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rooms", new ArrayList<>(rooms));
@@ -59,13 +75,15 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean is
      */
     public static BroadcastOptions fromWire(Map<?, ?> wire) {
         boolean isVolatile = false;
+        boolean compress = true;
         long timeout = 0;
         if (wire.get("flags") instanceof Map<?, ?> flags) {
             isVolatile = Boolean.TRUE.equals(flags.get("volatile"));
+            compress = !Boolean.FALSE.equals(flags.get("compress"));
             if (flags.get("timeout") instanceof Number n && n.longValue() > 0) timeout = n.longValue();
         }
         return new BroadcastOptions(roomsFromWire(wire.get("rooms")), roomsFromWire(wire.get("except")), isVolatile,
-                false, timeout);
+                false, timeout, compress);
     }
 
     /**

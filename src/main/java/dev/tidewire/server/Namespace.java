@@ -264,6 +264,11 @@ public class Namespace {
         return all().asVolatile();
     }
 
+    /** Whether the emitted packets may be compressed: {@code nsp.compress(false).emit(...)}; see {@link BroadcastOperator#compress}. */
+    public BroadcastOperator compress(boolean compress) {
+        return all().compress(compress);
+    }
+
     /** For a broadcast with acks: {@code nsp.timeout(ms).emitWithAck(...)}. */
     public BroadcastOperator timeout(long millis) {
         return all().timeout(millis);

@@ -44,7 +44,7 @@ final class NamespaceNode implements LocalNamespace {
     @Override
     public void broadcast(List<Object> data, BroadcastOptions options) {
         List<Packet> encoded = namespace.server().encode(
-                new SioPacket(SioPacketType.EVENT, namespace.name(), SioPacket.NO_ACK, data));
+                new SioPacket(SioPacketType.EVENT, namespace.name(), SioPacket.NO_ACK, data), options.compress());
         boolean isVolatile = options.isVolatile();
         rooms.forEachTarget(options, s -> {
             s.notifyOutgoing(data); // the decoded form: the frames stay encoded once for every target
@@ -57,7 +57,7 @@ final class NamespaceNode implements LocalNamespace {
                                  Consumer<Object> ack) {
         long ackId = namespace.nextAckId();
         List<Packet> encoded = namespace.server().encode(
-                new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, data));
+                new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, data), options.compress());
         List<Socket> targets = fetchSockets(options);
         // each pending ack is registered before anything is sent, so that an answer finds it
         for (Socket s : targets) {

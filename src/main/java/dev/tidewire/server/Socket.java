@@ -398,11 +398,16 @@ public final class Socket implements RemoteSocket {
      */
     @Override
     public Socket emit(String event, Object... args) {
+        return emit(true, event, args);
+    }
+
+    private Socket emit(boolean compress, String event, Object[] args) {
         if (pid != null) {
             ReservedEvents.check(event);
-            namespace.adapter().broadcast(Namespace.eventData(event, args), BroadcastOptions.toRooms(Set.of(id)));
+            namespace.adapter().broadcast(Namespace.eventData(event, args),
+                    BroadcastOptions.toRooms(Set.of(id)).withCompress(compress));
         } else {
-            send(event, args, SioPacket.NO_ACK, false);
+            send(event, args, SioPacket.NO_ACK, false, compress);
         }
         return this;
     }
@@ -417,7 +422,7 @@ public final class Socket implements RemoteSocket {
 
     /** Sends an event and completes with the client's ack arguments (no time limit; fails on disconnect). */
     public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
-        return emitWithAck(0, event, args);
+        return emitWithAck(0, true, event, args);
     }
 
     /**
@@ -425,20 +430,55 @@ public final class Socket implements RemoteSocket {
      * disconnects first (the reference's {@code socket.emit(ev, ...args, ack)}).
      */
     public Socket emit(String event, AckCallback callback, Object... args) {
-        emitWithAck(0, event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
+        emitWithAck(0, true, event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
         return this;
     }
 
     /** Flags for the next emit: a time limit on the ack. */
     public AckEmitter timeout(long millis) {
+        return timeout(millis, true);
+    }
+
+    private AckEmitter timeout(long millis, boolean compress) {
         if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
         return new AckEmitter() {
             public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
-                return Socket.this.emitWithAck(millis, event, args);
+                return Socket.this.emitWithAck(millis, compress, event, args);
             }
 
             public void emit(String event, AckCallback callback, Object... args) {
                 emitWithAck(event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
+            }
+        };
+    }
+
+    /**
+     * Whether the next emits may be compressed (the reference's {@code socket.compress(false).emit(...)}; true by
+     * default): with {@code false}, a polling answer that carries only such packets is sent uncompressed whatever its
+     * size. Over WebSocket the extension's threshold decides, as in the reference (see the README's "Compression").
+     * The socket itself keeps no flag: the returned view sends with it.
+     */
+    public Emitter compress(boolean compress) {
+        return new Emitter() {
+            public Socket emit(String event, Object... args) {
+                return Socket.this.emit(compress, event, args);
+            }
+
+            public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
+                return Socket.this.emitWithAck(0, compress, event, args);
+            }
+
+            public Socket emit(String event, AckCallback callback, Object... args) {
+                emitWithAck(event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
+                return Socket.this;
+            }
+
+            public void emitVolatile(String event, Object... args) {
+                send(event, args, SioPacket.NO_ACK, true, compress);
+            }
+
+            public AckEmitter timeout(long millis) {
+                return Socket.this.timeout(millis, compress);
             }
         };
     }
@@ -450,6 +490,19 @@ public final class Socket implements RemoteSocket {
         void emit(String event, AckCallback callback, Object... args);
     }
 
+    /** The emits of {@link #compress}: as this socket's own, with the compression flag. */
+    public interface Emitter {
+        Socket emit(String event, Object... args);
+
+        CompletionStage<List<Object>> emitWithAck(String event, Object... args);
+
+        Socket emit(String event, AckCallback callback, Object... args);
+
+        void emitVolatile(String event, Object... args);
+
+        AckEmitter timeout(long millis);
+    }
+
     /** Receives a server-requested ack: {@code error} is null and {@code args} the reply, or the reverse. */
     @FunctionalInterface
     public interface AckCallback {
@@ -458,10 +511,11 @@ public final class Socket implements RemoteSocket {
 
     /** Emits that are dropped when the transport cannot write at once. */
     public void emitVolatile(String event, Object... args) {
-        send(event, args, SioPacket.NO_ACK, true);
+        send(event, args, SioPacket.NO_ACK, true, true);
     }
 
-    private CompletionStage<List<Object>> emitWithAck(long timeoutMillis, String event, Object[] args) {
+    private CompletionStage<List<Object>> emitWithAck(long timeoutMillis, boolean compress, String event,
+                                                      Object[] args) {
         ReservedEvents.check(event); // before an ack id and a timer are taken, as the reference does
         CompletableFuture<List<Object>> result = new CompletableFuture<>();
         if (!connected) {
@@ -476,7 +530,7 @@ public final class Socket implements RemoteSocket {
             if (pendingAcks().remove(ackId) != null) client.runSerially(
                     () -> result.completeExceptionally(new TimeoutException("operation has timed out")));
         }, timeoutMillis));
-        send(event, args, ackId, false);
+        send(event, args, ackId, false, compress);
         return result;
     }
 
@@ -491,18 +545,22 @@ public final class Socket implements RemoteSocket {
         pendingAcks().remove(ackId);
     }
 
-    private void send(String event, Object[] args, long ackId, boolean isVolatile) {
+    private void send(String event, Object[] args, long ackId, boolean isVolatile, boolean compress) {
         ReservedEvents.check(event);
         List<Object> payload = new ArrayList<>(args.length + 1);
         payload.add(event);
         payload.addAll(Arrays.asList(args));
         notifyOutgoing(payload);
-        write(new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, payload), isVolatile);
+        write(new SioPacket(SioPacketType.EVENT, namespace.name(), ackId, payload), isVolatile, compress);
     }
 
     private void write(SioPacket packet, boolean isVolatile) {
+        write(packet, isVolatile, true);
+    }
+
+    private void write(SioPacket packet, boolean isVolatile, boolean compress) {
         if (!connected) return;
-        client.write(namespace.server().encode(packet), isVolatile);
+        client.write(namespace.server().encode(packet, compress), isVolatile);
     }
 
     /** Broadcasts to every other socket of the namespace. */

@@ -120,6 +120,15 @@ public final class SocketIoServer implements ConnectionListener {
         return parser.newDecoder(options.parserLimits());
     }
 
+    /** As {@link #encode(SioPacket)}; with {@code compress} false the packets say they must not be compressed. */
+    List<Packet> encode(SioPacket packet, boolean compress) {
+        List<Packet> encoded = encode(packet);
+        if (compress) return encoded;
+        List<Packet> out = new ArrayList<>(encoded.size());
+        for (Packet p : encoded) out.add(p.withCompress(false));
+        return out;
+    }
+
     // ---------------------------------------------------------------- namespaces
 
     /** The namespace with this name, created on first use (a leading {@code /} is added when missing). */
@@ -260,6 +269,11 @@ public final class SocketIoServer implements ConnectionListener {
 
     public BroadcastOperator timeout(long millis) {
         return sockets().timeout(millis);
+    }
+
+    /** The reference's {@code io.compress(false)}: see {@link BroadcastOperator#compress}. */
+    public BroadcastOperator compress(boolean compress) {
+        return sockets().compress(compress);
     }
 
     /** This node only (the reference's {@code io.local}): not forwarded to the other nodes of a cluster. */

@@ -1,5 +1,6 @@
 package dev.tidewire.server;
 
+import dev.tidewire.internal.engine.ContentCoding;
 import dev.tidewire.internal.engine.HttpResponse;
 
 import java.io.IOException;

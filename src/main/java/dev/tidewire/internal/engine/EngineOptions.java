@@ -12,12 +12,17 @@ import java.util.Objects;
  * @param addTrailingSlash   as the reference: only {@code path} with its trailing slash is the endpoint; when false,
  *                           the path without it is served too
  * @param allowEIO3          as the reference: also accept Engine.IO v3 clients (Socket.IO v2), see {@link EngineProtocol}
+ * @param perMessageDeflate  as the reference's {@code perMessageDeflate} (off by default): WebSocket messages may be
+ *                           compressed (RFC 7692) where the container offers the extension; the glue installs it
+ * @param perMessageDeflateThreshold messages below this many bytes are sent uncompressed (the reference's
+ *                           {@code perMessageDeflate.threshold})
  */
 public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
                             int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,
                             CorsOptions cors, CookieOptions cookie, AllowRequest allowRequest,
                             int httpCompressionThreshold, int maxOutboundPackets, long maxOutboundBytes,
-                            long closeTimeout, boolean addTrailingSlash, boolean allowEIO3) {
+                            long closeTimeout, boolean addTrailingSlash, boolean allowEIO3,
+                            boolean perMessageDeflate, int perMessageDeflateThreshold) {
     public static final String POLLING = "polling";
     public static final String WEBSOCKET = "websocket";
 
@@ -37,6 +42,10 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         requirePositive("maxOutboundPackets", maxOutboundPackets);
         requirePositive("maxOutboundBytes", maxOutboundBytes);
         requirePositive("closeTimeout", closeTimeout);
+        if (httpCompressionThreshold < 0) throw new IllegalArgumentException("httpCompressionThreshold must not be negative");
+        if (perMessageDeflateThreshold < 0) {
+            throw new IllegalArgumentException("perMessageDeflateThreshold must not be negative");
+        }
         if (allowRequest == null) allowRequest = AllowRequest.ALLOW_ALL;
     }
 
@@ -70,6 +79,8 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         b.closeTimeout = closeTimeout;
         b.addTrailingSlash = addTrailingSlash;
         b.allowEIO3 = allowEIO3;
+        b.perMessageDeflate = perMessageDeflate;
+        b.perMessageDeflateThreshold = perMessageDeflateThreshold;
         return b;
     }
 
@@ -91,6 +102,8 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         private long closeTimeout = 30_000;
         private boolean addTrailingSlash = true;
         private boolean allowEIO3;
+        private boolean perMessageDeflate = false;
+        private int perMessageDeflateThreshold = 1024;
 
         public Builder path(String v) { path = v; return this; }
         public Builder pingInterval(long v) { pingInterval = v; return this; }
@@ -108,11 +121,14 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         public Builder closeTimeout(long v) { closeTimeout = v; return this; }
         public Builder addTrailingSlash(boolean v) { addTrailingSlash = v; return this; }
         public Builder allowEIO3(boolean v) { allowEIO3 = v; return this; }
+        public Builder perMessageDeflate(boolean v) { perMessageDeflate = v; return this; }
+        public Builder perMessageDeflateThreshold(int v) { perMessageDeflateThreshold = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
                     allowUpgrades, cors, cookie, allowRequest, httpCompressionThreshold, maxOutboundPackets,
-                    maxOutboundBytes, closeTimeout, addTrailingSlash, allowEIO3);
+                    maxOutboundBytes, closeTimeout, addTrailingSlash, allowEIO3,
+                    perMessageDeflate, perMessageDeflateThreshold);
         }
     }
 }

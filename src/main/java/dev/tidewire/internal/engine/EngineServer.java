@@ -1,7 +1,5 @@
 package dev.tidewire.internal.engine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The Engine.IO server (v4, and v3 with {@link EngineOptions#allowEIO3()}): validates requests, performs handshakes
@@ -211,7 +208,7 @@ public final class EngineServer {
         Packet initial = hooks.initialPacket();
         List<Packet> first = initial == null ? List.of(open) : List.of(open, initial);
         counters.sent(first);
-        ex.respond(pollResponse(session.payloadCodec().encode(first), req, headers));
+        ex.respond(pollResponse(session.payloadCodec().encode(first), Packet.anyCompressible(first), req, headers));
         session.start();
     }
 
@@ -261,27 +258,24 @@ public final class EngineServer {
         return session;
     }
 
-    /** A poll answer: never cached, gzipped from the threshold on when the client accepts it. */
-    HttpResponse pollResponse(PayloadCodec.PollBody payload, RequestInfo req, Map<String, String> extraHeaders) {
+    /**
+     * A poll answer: never cached; in the client's preferred coding among gzip and deflate
+     * ({@link ContentCoding#negotiate}, q-values honoured) when one of its packets may be compressed and the body
+     * reaches {@code httpCompressionThreshold}, as the reference's polling transport decides.
+     */
+    HttpResponse pollResponse(PayloadCodec.PollBody payload, boolean compress, RequestInfo req,
+                              Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("Cache-Control", "no-store");
         byte[] body = payload.bytes();
-        String accept = req.header("accept-encoding");
-        if (body.length >= options.httpCompressionThreshold() && accept != null && accept.contains("gzip")) {
-            body = gzip(body);
-            headers.put("Content-Encoding", "gzip");
+        if (compress && body.length >= options.httpCompressionThreshold()) {
+            ContentCoding coding = ContentCoding.negotiate(req.header("accept-encoding"));
+            if (coding != ContentCoding.IDENTITY) {
+                body = coding.encode(body);
+                headers.put("Content-Encoding", coding.token());
+            }
         }
         return new HttpResponse(200, payload.contentType(), body, headers);
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 32);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // in-memory streams do not fail
-        }
-        return out.toByteArray();
     }
 
     void remove(EngineSession session) {

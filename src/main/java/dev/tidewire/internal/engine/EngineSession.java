@@ -349,7 +349,8 @@ public final class EngineSession {
         pendingGet = null;
         pendingGetHeaders = null;
         counters.sent(packets);
-        fx.add(() -> ex.respond(server.pollResponse(payloadCodec.encode(packets), ex.request(), headers)));
+        boolean compress = Packet.anyCompressible(packets);
+        fx.add(() -> ex.respond(server.pollResponse(payloadCodec.encode(packets), compress, ex.request(), headers)));
     }
 
     // ---------------------------------------------------------------- websocket

@@ -7,36 +7,63 @@ import java.util.Objects;
 /**
  * One Engine.IO packet: a type with text data, or a binary MESSAGE. Immutable; the encoded forms are computed
  * once and cached so that a broadcast packet is encoded once for all its targets.
+ * <p>
+ * A packet may be compressed unless it says otherwise ({@link #compress()}; the reference's
+ * {@code options.compress}, {@code true} unless an emit asked for {@code compress(false)}): a polling answer is
+ * compressed only when one of its packets may be, and its body reaches the threshold.
  */
 public final class Packet {
-    public static final Packet PING = new Packet(PacketType.PING, "", null);
-    public static final Packet PONG = new Packet(PacketType.PONG, "", null);
-    public static final Packet PONG_PROBE = new Packet(PacketType.PONG, "probe", null);
-    public static final Packet CLOSE = new Packet(PacketType.CLOSE, "", null);
-    public static final Packet NOOP = new Packet(PacketType.NOOP, "", null);
+    public static final Packet PING = new Packet(PacketType.PING, "", null, true);
+    public static final Packet PONG = new Packet(PacketType.PONG, "", null, true);
+    public static final Packet PONG_PROBE = new Packet(PacketType.PONG, "probe", null, true);
+    public static final Packet CLOSE = new Packet(PacketType.CLOSE, "", null, true);
+    public static final Packet NOOP = new Packet(PacketType.NOOP, "", null, true);
 
     private final PacketType type;
     private final String text;
     private final byte[] binary;
+    private final boolean compress;
     private String encodedText;
 
-    private Packet(PacketType type, String text, byte[] binary) {
+    private Packet(PacketType type, String text, byte[] binary, boolean compress) {
         this.type = type;
         this.text = text;
         this.binary = binary;
+        this.compress = compress;
     }
 
     public static Packet of(PacketType type, String text) {
-        return new Packet(Objects.requireNonNull(type), text == null ? "" : text, null);
+        return new Packet(Objects.requireNonNull(type), text == null ? "" : text, null, true);
     }
 
     public static Packet message(String text) {
-        return new Packet(PacketType.MESSAGE, Objects.requireNonNull(text), null);
+        return new Packet(PacketType.MESSAGE, Objects.requireNonNull(text), null, true);
     }
 
     /** A binary message; the array is not copied and must not be changed afterwards. */
     public static Packet binaryMessage(byte[] data) {
-        return new Packet(PacketType.MESSAGE, null, Objects.requireNonNull(data));
+        return new Packet(PacketType.MESSAGE, null, Objects.requireNonNull(data), true);
+    }
+
+    /** This packet, or the same data with the other compression flag (sharing the data and its encoded form). */
+    public Packet withCompress(boolean compress) {
+        if (compress == this.compress) return this;
+        Packet copy = new Packet(type, text, binary, compress);
+        copy.encodedText = encodedText;
+        return copy;
+    }
+
+    /** Whether this packet may be sent compressed (the reference's {@code options.compress}); true by default. */
+    public boolean compress() {
+        return compress;
+    }
+
+    /** Whether any of these packets may be compressed: the reference's rule for a polling answer. */
+    static boolean anyCompressible(java.util.List<Packet> packets) {
+        for (Packet p : packets) {
+            if (p.compress) return true;
+        }
+        return false;
     }
 
     public PacketType type() {

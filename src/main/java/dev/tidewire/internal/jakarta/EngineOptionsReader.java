@@ -12,7 +12,7 @@ import static dev.tidewire.internal.jakarta.OptionBounds.longAtLeast;
 
 /**
  * Binds {@link EngineOptions} from {@link Settings}; every key and default is listed in the README. Times and sizes
- * are positive, the compression threshold and CORS max-age not negative; a bad value stops with the key's name.
+ * are positive, the compression thresholds and CORS max-age not negative; a bad value stops with the key's name.
  */
 public final class EngineOptionsReader {
     private EngineOptionsReader() {
@@ -34,7 +34,10 @@ public final class EngineOptionsReader {
                 .maxOutboundBytes(longAtLeast(s, prefix + "maxOutboundBytes", base.maxOutboundBytes(), 1))
                 .closeTimeout(longAtLeast(s, prefix + "closeTimeout", base.closeTimeout(), 1))
                 .addTrailingSlash(s.getBoolean(prefix + "addTrailingSlash", base.addTrailingSlash()))
-                .allowEIO3(s.getBoolean(prefix + "allowEIO3", base.allowEIO3()));
+                .allowEIO3(s.getBoolean(prefix + "allowEIO3", base.allowEIO3()))
+                .perMessageDeflate(s.getBoolean(prefix + "perMessageDeflate", base.perMessageDeflate()))
+                .perMessageDeflateThreshold(intAtLeast(s, prefix + "perMessageDeflateThreshold",
+                        base.perMessageDeflateThreshold(), 0));
         List<String> origins = s.getList(prefix + "cors.origin", null);
         if (origins != null) {
             CorsOptions c = base.cors() != null ? base.cors() : CorsOptions.anyOrigin();

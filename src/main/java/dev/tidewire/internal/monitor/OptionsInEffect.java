@@ -39,6 +39,8 @@ final class OptionsInEffect {
         put(out, "closeTimeout", e.closeTimeout());
         put(out, "addTrailingSlash", e.addTrailingSlash());
         put(out, "allowEIO3", e.allowEIO3());
+        put(out, "perMessageDeflate", e.perMessageDeflate());
+        put(out, "perMessageDeflateThreshold", e.perMessageDeflateThreshold());
         if (e.cors() != null) putCors(out, e.cors());
         put(out, "cookie", e.cookie() != null);
         if (e.cookie() != null) putCookie(out, e.cookie());

@@ -62,9 +62,19 @@ class OptionsReaderTest {
         given("closeTimeout", "7000");
         given("addTrailingSlash", "false");
         given("allowEIO3", "true");
+        given("perMessageDeflate", "true");
+        given("perMessageDeflateThreshold", "512");
         EngineOptions e = read().engine();
         assertEquals(new EngineOptions("/io/", 1000, 2000, 3000, 4000, List.of("websocket"), false, null, null, null,
-                0, 5, 6_000_000_000L, 7000, false, true), e);
+                0, 5, 6_000_000_000L, 7000, false, true, true, 512), e);
+    }
+
+    @Test
+    void compressionDefaultsAreTheReferences() {
+        EngineOptions e = read().engine();
+        assertEquals(false, e.perMessageDeflate(), "perMessageDeflate is off unless asked for");
+        assertEquals(1024, e.perMessageDeflateThreshold());
+        assertEquals(1024, e.httpCompressionThreshold());
     }
 
     @Test
@@ -151,7 +161,8 @@ class OptionsReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"httpCompressionThreshold", "maxAttachments", "maxAckId", "cors.maxAge"})
+    @ValueSource(strings = {"httpCompressionThreshold", "perMessageDeflateThreshold", "maxAttachments", "maxAckId",
+            "cors.maxAge"})
     void negativeThresholdsAndLimitsStopButZeroIsAllowed(String key) {
         if (key.startsWith("cors.")) given("cors.origin", "*");
         given(key, "0");
@@ -160,8 +171,8 @@ class OptionsReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"maxHttpBufferSize", "httpCompressionThreshold", "maxOutboundPackets", "maxAttachments",
-            "maxJsonDepth", "maxPendingEvents"})
+    @ValueSource(strings = {"maxHttpBufferSize", "httpCompressionThreshold", "perMessageDeflateThreshold",
+            "maxOutboundPackets", "maxAttachments", "maxJsonDepth", "maxPendingEvents"})
     void intKeysAboveTheIntRangeStopRatherThanWrap(String key) {
         assertStops(key, "3000000000", "must be at most 2147483647");
     }

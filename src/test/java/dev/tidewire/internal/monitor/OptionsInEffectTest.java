@@ -34,6 +34,8 @@ class OptionsInEffectTest {
                 Map.entry("tidewire.closeTimeout", "1008"),
                 Map.entry("tidewire.addTrailingSlash", "false"),
                 Map.entry("tidewire.allowEIO3", "true"),
+                Map.entry("tidewire.perMessageDeflate", "true"),
+                Map.entry("tidewire.perMessageDeflateThreshold", "1012"),
                 Map.entry("tidewire.cors.origin", "https://a.example,https://b.example"),
                 Map.entry("tidewire.cors.credentials", "true"),
                 Map.entry("tidewire.cors.methods", "GET,POST"),

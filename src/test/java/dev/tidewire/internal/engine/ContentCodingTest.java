@@ -1,4 +1,4 @@
-package dev.tidewire.server;
+package dev.tidewire.internal.engine;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
-import static dev.tidewire.server.ContentCoding.DEFLATE;
-import static dev.tidewire.server.ContentCoding.GZIP;
-import static dev.tidewire.server.ContentCoding.IDENTITY;
-import static dev.tidewire.server.ContentCoding.negotiate;
+import static dev.tidewire.internal.engine.ContentCoding.DEFLATE;
+import static dev.tidewire.internal.engine.ContentCoding.GZIP;
+import static dev.tidewire.internal.engine.ContentCoding.IDENTITY;
+import static dev.tidewire.internal.engine.ContentCoding.negotiate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package dev.tidewire.server;
+package dev.tidewire.internal.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,10 +8,11 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The content codings the client bundle is sent in, and the choice among them by {@code Accept-Encoding} as the
- * reference makes it ({@code accepts(req).encodings(["br", "gzip", "deflate"])}): highest q-value first, an exact
- * coding before {@code *}, then the header's order, then the server's order. Brotli is left out (the JDK has no
- * encoder), so a client that prefers {@code br} gets its next acceptable coding.
+ * The HTTP content codings of the server's answers, and the one choice among them by {@code Accept-Encoding} that both
+ * the client bundle and polling responses use, as the reference makes it ({@code accepts(req).encodings(...)}, with
+ * {@code ["br", "gzip", "deflate"]} for the bundle and {@code ["gzip", "deflate"]} for polling): highest q-value first,
+ * an exact coding before {@code *}, then the header's order, then the server's order. Brotli is left out (the JDK has
+ * no encoder), so a client that prefers {@code br} gets its next acceptable coding; both lists then agree.
  */
 public enum ContentCoding {
     IDENTITY(null), GZIP("gzip"), DEFLATE("deflate");
