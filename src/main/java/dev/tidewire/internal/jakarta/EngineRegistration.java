@@ -36,7 +36,8 @@ public final class EngineRegistration {
         String name = "tidewire-engine" + options.path().replace('/', '-');
         WebSocketUpgrade upgrade;
         try {
-            upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler());
+            upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler(),
+                    WebSocketCompression.install(context, container, options));
         } catch (DeploymentException e) {
             throw new IllegalStateException("the WebSocket endpoint could not be registered at " + options.path(), e);
         }

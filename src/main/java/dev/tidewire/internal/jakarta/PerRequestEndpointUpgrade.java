@@ -5,10 +5,12 @@ import dev.tidewire.internal.engine.RequestInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,12 +22,15 @@ final class PerRequestEndpointUpgrade implements WebSocketUpgrade {
     private final ServerContainer container;
     private final EngineServer engine;
     private final String path;
+    private final List<Extension> extensions;
     private final ServerEndpointConfig.Configurator containerDefault = new ServerEndpointConfig.Configurator();
 
-    PerRequestEndpointUpgrade(ServerContainer container, EngineServer engine, String path) {
+    /** @param extensions what the endpoint offers, negotiated by the container's default configurator */
+    PerRequestEndpointUpgrade(ServerContainer container, EngineServer engine, String path, List<Extension> extensions) {
         this.container = container;
         this.engine = engine;
         this.path = path;
+        this.extensions = List.copyOf(extensions);
     }
 
     @Override
@@ -33,6 +38,7 @@ final class PerRequestEndpointUpgrade implements WebSocketUpgrade {
             throws IOException, DeploymentException {
         EngineEndpoint endpoint = new EngineEndpoint(engine, info, null);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
+                .extensions(extensions)
                 .configurator(new EngineEndpointConfigurator(containerDefault, endpoint, headers)).build();
         container.upgradeHttpToWebSocket(req, resp, config, Map.of());
     }

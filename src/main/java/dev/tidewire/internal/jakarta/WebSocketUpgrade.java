@@ -6,9 +6,11 @@ import dev.tidewire.internal.engine.Scheduler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,16 +26,17 @@ interface WebSocketUpgrade {
     /**
      * Called while the web application starts (endpoints can only be added then).
      *
-     * @param timers the engine's timers, where closes are deferred on containers that need it ({@link OffDispatchClose})
+     * @param timers     the engine's timers, where closes are deferred on containers that need it ({@link OffDispatchClose})
+     * @param extensions what the endpoint offers ({@link WebSocketCompression}); only where the container applies them
      */
-    static WebSocketUpgrade forContainer(ServerContainer container, EngineServer engine, String path, Scheduler timers)
-            throws DeploymentException {
+    static WebSocketUpgrade forContainer(ServerContainer container, EngineServer engine, String path, Scheduler timers,
+                                         List<Extension> extensions) throws DeploymentException {
         // Undertow (WildFly) upgrades to the configuration it is given, which is the cheapest path per connection.
         // Tyrus (Payara, GlassFish) ignores that configuration and looks the request's path up among the endpoints
         // registered at deployment, so there the engine's endpoint is registered once at a path of its own. Undertow
         // lets a socket be closed from any thread at any time; Tyrus on Grizzly does not.
         if (Containers.isUndertow(container)) {
-            return new PerRequestEndpointUpgrade(container, engine, path);
+            return new PerRequestEndpointUpgrade(container, engine, path, extensions);
         }
         return RegisteredEndpointUpgrade.register(container, engine, path, timers);
     }
