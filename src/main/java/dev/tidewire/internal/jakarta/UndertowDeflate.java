@@ -4,24 +4,34 @@ import io.undertow.connector.PooledByteBuffer;
 import io.undertow.websockets.WebSocketExtension;
 import io.undertow.websockets.extensions.ExtensionFunction;
 import io.undertow.websockets.extensions.ExtensionHandshake;
-import io.undertow.websockets.extensions.PerMessageDeflateHandshake;
+import io.undertow.websockets.extensions.PerMessageDeflateFunction;
 import io.undertow.websockets.core.StreamSinkFrameChannel;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
 
 /**
  * Per-message deflate on Undertow (WildFly), for one deployment. WildFly keeps the deployment's
  * {@link WebSocketDeploymentInfo} in a servlet context attribute, and Undertow reads its extensions at every upgrade
- * ({@code ServerContainer.upgradeHttpToWebSocket} included), so the engine adds Undertow's own permessage-deflate there,
- * or takes over the one WildFly's server-wide {@code per-message-deflate} setting put there (keeping its level).
- * Undertow compresses every message; the wrapper sends a message that fits one frame and is below the threshold as it
- * is, clearing RSV1 before its header is written, as the reference's {@code ws} does. Only the engine's endpoint
- * negotiates the extension (it lists it in its configuration); compression itself is Undertow's {@code Deflater} code.
- * Loaded only on Undertow: nothing else references Undertow's types.
+ * ({@code ServerContainer.upgradeHttpToWebSocket} included), so the engine adds a permessage-deflate handshake there
+ * (in place of the one WildFly's server-wide {@code per-message-deflate} setting may have put there: one handshake per
+ * name is used). Compression is Undertow's own {@link PerMessageDeflateFunction} ({@code java.util.zip}); around it:
+ * <ul>
+ * <li>a message that fits one frame and is below the threshold goes as it is (RSV1 cleared before its header is
+ * written), as the reference's {@code ws} does;</li>
+ * <li>the negotiation keeps no state: Undertow's own handshake object, shared by every connection of the deployment,
+ * remembers one client's {@code *_no_context_takeover} for all later ones, so that a client asking for
+ * {@code client_no_context_takeover} would make the server lose the context of every later client that keeps it. Here
+ * the server's compressor never keeps its context between messages (always decodable, whatever was negotiated) and
+ * its decompressor always does (it also decodes a client that resets); an offer that limits the server's window below
+ * the JDK's fixed 15 bits is declined.</li>
+ * </ul>
+ * Only the engine's endpoint negotiates the extension (it lists it in its configuration). Loaded only on Undertow:
+ * nothing else references Undertow's types.
  */
 final class UndertowDeflate {
     private UndertowDeflate() {
@@ -38,44 +48,77 @@ final class UndertowDeflate {
             ExtensionHandshake e = extensions.get(i);
             if (e instanceof ThresholdHandshake) return "already installed";
             if (e.getName().equals(ThresholdHandshake.NAME)) {
-                extensions.set(i, new ThresholdHandshake(e, threshold));
-                return "WildFly's server-wide per-message-deflate, with the threshold";
+                extensions.set(i, new ThresholdHandshake(threshold));
+                return "in place of WildFly's server-wide per-message-deflate";
             }
         }
-        info.addExtension(new ThresholdHandshake(new PerMessageDeflateHandshake(false, Deflater.DEFAULT_COMPRESSION),
-                threshold));
-        return "Undertow's permessage-deflate";
+        info.addExtension(new ThresholdHandshake(threshold));
+        return "Undertow's deflate";
     }
 
-    /** Undertow's handshake, whose compressor skips messages below the threshold. */
+    /** The negotiation (stateless) and the per-connection compressor with the threshold. */
     static final class ThresholdHandshake implements ExtensionHandshake {
         static final String NAME = "permessage-deflate";
-        private final ExtensionHandshake deflate;
+        private static final int JDK_WINDOW_BITS = 15;
         private final int threshold;
 
-        ThresholdHandshake(ExtensionHandshake deflate, int threshold) {
-            this.deflate = deflate;
+        ThresholdHandshake(int threshold) {
             this.threshold = threshold;
         }
 
         @Override
         public String getName() {
-            return deflate.getName();
+            return NAME;
         }
 
+        /** RFC 7692 section 7.1: the response to one offer, or null to decline it. */
         @Override
-        public WebSocketExtension accept(WebSocketExtension extension) {
-            return deflate.accept(extension);
+        public WebSocketExtension accept(WebSocketExtension offer) {
+            if (offer == null || !offer.getName().equals(NAME)) return null;
+            List<WebSocketExtension.Parameter> response = new ArrayList<>(2);
+            for (WebSocketExtension.Parameter p : offer.getParameters()) {
+                switch (p.getName()) {
+                    // the server resets its context after every message anyway; the client may reset its own
+                    case "server_no_context_takeover", "client_no_context_takeover" -> {
+                        if (p.getValue() != null && !p.getValue().isEmpty()) return null;
+                        response.add(new WebSocketExtension.Parameter(p.getName(), null));
+                    }
+                    case "server_max_window_bits" -> {
+                        if (windowBits(p.getValue()) != JDK_WINDOW_BITS) return null; // the JDK cannot narrow it
+                    }
+                    case "client_max_window_bits" -> { // a client may use up to 15 bits: the JDK's inflater takes any
+                        if (p.getValue() != null && !p.getValue().isEmpty() && windowBits(p.getValue()) < 0) return null;
+                    }
+                    default -> {
+                        return null; // an unknown parameter makes the offer invalid
+                    }
+                }
+            }
+            return new WebSocketExtension(NAME, response);
+        }
+
+        private static int windowBits(String value) {
+            try {
+                int bits = Integer.parseInt(value == null ? "" : value.trim());
+                return bits >= 8 && bits <= 15 ? bits : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
 
         @Override
         public boolean isIncompatible(List<ExtensionHandshake> extensions) {
-            return deflate.isIncompatible(extensions);
+            for (ExtensionHandshake e : extensions) {
+                if (e.getName().equals(NAME)) return true;
+            }
+            return false;
         }
 
         @Override
         public ExtensionFunction create() {
-            return new ThresholdFunction(deflate.create(), threshold);
+            // compressor without context takeover, decompressor with it (see the class comment)
+            return new ThresholdFunction(new PerMessageDeflateFunction(Deflater.DEFAULT_COMPRESSION, false, true),
+                    threshold);
         }
     }
 
