@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Tag("own-payara-micro") // not in the shared Payara Micro: failsafe execution it-payara-own (pom.xml)
 @EnabledIfSystemProperty(named = "tidewire.it.server", matches = "payara") // -Dit.test overrides the pom's excludes
 class UndeployOnPayaraIT {
     @Deployment(testable = false)
