@@ -1,6 +1,5 @@
 package dev.tidewire.it.payara;
 
-import dev.tidewire.it.PayaraDeployServlet;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -45,7 +44,7 @@ import java.util.stream.Stream;
  * ({@code arquillian-payara-micro-managed}) launches a Micro with {@code --deploy} in {@code deploy()} and kills it in
  * {@code undeploy()}, so it pays a Micro start (about 11 s) per test class.
  * <p>
- * The Micro is started with a probe WAR ({@link PayaraDeployServlet} at {@code /payara-shared-probe}), which deploys
+ * The Micro is started with a probe WAR ({@link SharedPayaraProbeServlet} at {@code /payara-shared-probe}), which deploys
  * and undeploys WAR files of this machine through Payara Micro's runtime API and lists the deployed applications.
  * Each archive is deployed under its own name (the archive's name without {@code .war}) at its own context root: the
  * {@code <context-root>} of its {@code WEB-INF/glassfish-web.xml}, else its name, as Payara would choose. After an
@@ -92,7 +91,7 @@ public class SharedPayaraMicroContainer implements DeployableContainer<SharedPay
         try {
             workDir = Files.createTempDirectory(jar.getParent(), "payara-shared-");
             Path probe = workDir.resolve(PROBE + ".war");
-            ShrinkWrap.create(WebArchive.class, PROBE + ".war").addClass(PayaraDeployServlet.class)
+            ShrinkWrap.create(WebArchive.class, PROBE + ".war").addClass(SharedPayaraProbeServlet.class)
                     .as(ZipExporter.class).exportTo(probe.toFile(), true);
             port = firstFreePort(config.getHttpPort());
             List<String> command = new ArrayList<>();
