@@ -47,6 +47,17 @@ public final class Deployments {
     static final Map<String, String> REFERENCE_HEARTBEAT = Map.of("tidewire.pingInterval", "25000",
             "tidewire.pingTimeout", "20000");
 
+    /**
+     * The conformance fixture open to Socket.IO v2 clients ({@code allowEIO3}), with a 1 s + 2 s heartbeat rather than
+     * 300 + 200 ms: a v2 client pings the server, and its ping can wait behind a large POST in flight (polling) or go
+     * through a form POST in an iframe (JSONP); with the fixture's timings the session closed with "ping timeout", as
+     * the reference server's would.
+     */
+    static WebArchive eio3War() {
+        return conformanceWar(Map.of("tidewire.allowEIO3", "true",
+                "tidewire.pingInterval", "1000", "tidewire.pingTimeout", "2000"));
+    }
+
     public static WebArchive conformanceWar() {
         return conformanceWar(Map.of());
     }

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,17 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of its own: src/test/java-client-v1). That v2 clients are refused with the option off is in the default Node suite
  * ({@link NodeInteropIT}, sio-v2-refused.test.mjs).
  * <p>
- * The heartbeat is 1 s + 2 s rather than the fixture's 300 + 200 ms: a v2 client pings the server, and over polling its
- * ping waits behind its POST in flight; with a 400 kB POST on a loaded machine (Payara Micro), the fixture's 500 ms
- * deadline passed once and the session closed with "ping timeout", as the reference server's would.
+ * The heartbeat is 1 s + 2 s ({@link Deployments#eio3War()} says why).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class Eio3InteropIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.conformanceWar(Map.of("tidewire.allowEIO3", "true",
-                "tidewire.pingInterval", "1000", "tidewire.pingTimeout", "2000"));
+        return Deployments.eio3War();
     }
 
     @ArquillianResource

@@ -1,5 +1,7 @@
 package dev.tidewire.it;
 
+import dev.tidewire.it.payara.PayaraMicroRuntime;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MessageDrivenBeanOnPayaraIT {
     @Deployment(testable = false)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "deploy-probe.war").addClass(PayaraDeployServlet.class);
+        return ShrinkWrap.create(WebArchive.class, "deploy-probe.war").addClasses(PayaraDeployServlet.class, PayaraMicroRuntime.class);
     }
 
     @ArquillianResource

@@ -1,5 +1,7 @@
 package dev.tidewire.it;
 
+import dev.tidewire.it.payara.PayaraMicroRuntime;
+
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +21,7 @@ public class PayaraDeployServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
-            Object runtime = runtime();
+            Object runtime = PayaraMicroRuntime.get();
             String name = req.getParameter("name");
             if (req.getServletPath().equals("/deploy")) {
                 Method deploy = runtime.getClass().getMethod("deploy", String.class, String.class, File.class);
@@ -32,12 +34,5 @@ public class PayaraDeployServlet extends HttpServlet {
         } catch (ReflectiveOperationException | RuntimeException e) {
             resp.sendError(500, e.toString());
         }
-    }
-
-    private static Object runtime() throws ReflectiveOperationException {
-        // the runtime API is in the launcher jar, on the JVM's class path, not visible to applications
-        Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro", true, ClassLoader.getSystemClassLoader());
-        Object instance = micro.getMethod("getInstance").invoke(null);
-        return micro.getMethod("getRuntime").invoke(instance);
     }
 }

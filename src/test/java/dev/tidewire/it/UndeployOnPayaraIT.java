@@ -1,5 +1,7 @@
 package dev.tidewire.it;
 
+import dev.tidewire.it.payara.PayaraMicroRuntime;
+
 import dev.tidewire.internal.redis.RedisServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -41,7 +43,8 @@ class UndeployOnPayaraIT {
     @Deployment(testable = false)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "threads-probe.war")
-                .addClasses(ThreadsServlet.class, MBeansServlet.class, PayaraDeployServlet.class);
+                .addClasses(ThreadsServlet.class, MBeansServlet.class, PayaraDeployServlet.class,
+                        PayaraMicroRuntime.class);
     }
 
     @ArquillianResource

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,19 +19,6 @@ import org.junit.jupiter.api.Test;
  * adapters are closed, without blocking the caller; a second close fails the stage.
  */
 class CloseAsyncTest {
-    /** Handler tasks wait until the test runs them. */
-    private static final class HeldExecutor implements Executor {
-        final List<Runnable> tasks = new ArrayList<>();
-
-        public void execute(Runnable r) {
-            tasks.add(r);
-        }
-
-        void runAll() {
-            while (!tasks.isEmpty()) tasks.remove(0).run();
-        }
-    }
-
     /** The in-memory adapter, counting the factory's closes. */
     private static final class CountingFactory implements AdapterFactory {
         int closes;

@@ -5,25 +5,11 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InlineHandlerTest {
-    /** An executor that only queues: tasks run when the test says so. */
-    private static final class HeldExecutor implements Executor {
-        final List<Runnable> tasks = new ArrayList<>();
-
-        public void execute(Runnable r) {
-            tasks.add(r);
-        }
-
-        void runAll() {
-            while (!tasks.isEmpty()) tasks.remove(0).run();
-        }
-    }
-
     @Test
     void nonBlockingHandlersRunOnTheReadingThreadWhenTheClientIsIdle() {
         HeldExecutor executor = new HeldExecutor();

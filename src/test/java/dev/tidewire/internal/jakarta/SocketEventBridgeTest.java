@@ -1,5 +1,6 @@
 package dev.tidewire.internal.jakarta;
 
+import dev.tidewire.server.HeldExecutor;
 import dev.tidewire.demo.SioHarness;
 import dev.tidewire.demo.SioHarness.Client;
 import dev.tidewire.jakarta.events.RoomJoined;

@@ -91,7 +91,7 @@ public class SharedPayaraMicroContainer implements DeployableContainer<SharedPay
         try {
             workDir = Files.createTempDirectory(jar.getParent(), "payara-shared-");
             Path probe = workDir.resolve(PROBE + ".war");
-            ShrinkWrap.create(WebArchive.class, PROBE + ".war").addClass(SharedPayaraProbeServlet.class)
+            ShrinkWrap.create(WebArchive.class, PROBE + ".war").addClasses(SharedPayaraProbeServlet.class, PayaraMicroRuntime.class)
                     .as(ZipExporter.class).exportTo(probe.toFile(), true);
             port = firstFreePort(config.getHttpPort());
             List<String> command = new ArrayList<>();

@@ -25,7 +25,7 @@ public class SharedPayaraProbeServlet extends HttpServlet {
             return;
         }
         try {
-            Object runtime = runtime();
+            Object runtime = PayaraMicroRuntime.get();
             Collection<?> names = (Collection<?>) runtime.getClass().getMethod("getDeployedApplicationNames")
                     .invoke(runtime);
             StringBuilder body = new StringBuilder();
@@ -40,7 +40,7 @@ public class SharedPayaraProbeServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
-            Object runtime = runtime();
+            Object runtime = PayaraMicroRuntime.get();
             String name = req.getParameter("name");
             switch (req.getServletPath()) {
                 case "/deploy" -> {
@@ -58,12 +58,5 @@ public class SharedPayaraProbeServlet extends HttpServlet {
         } catch (ReflectiveOperationException | RuntimeException e) {
             resp.sendError(500, e.toString());
         }
-    }
-
-    private static Object runtime() throws ReflectiveOperationException {
-        // the runtime API is in the launcher jar, on the JVM's class path, not visible to applications
-        Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro", true, ClassLoader.getSystemClassLoader());
-        Object instance = micro.getMethod("getInstance").invoke(null);
-        return micro.getMethod("getRuntime").invoke(instance);
     }
 }
