@@ -16,6 +16,16 @@ final class JsNumbers {
     private JsNumbers() {
     }
 
+    /** Whether {@code d} is a whole number that a long holds exactly; false for NaN and the infinities. */
+    static boolean isLongIntegral(double d) {
+        return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63;
+    }
+
+    /** A number as read from a client: JavaScript has one number type, so {@code 1.0} and {@code 1e3} are Longs. */
+    static Object jsNumber(double d) {
+        return isLongIntegral(d) ? (Object) (long) d : (Object) d;
+    }
+
     static void appendDouble(StringBuilder out, double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             out.append("null");

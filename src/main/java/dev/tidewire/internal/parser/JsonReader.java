@@ -221,10 +221,7 @@ public final class JsonReader {
                 return Double.parseDouble(text.substring(start, pos));
             }
         }
-        double d = Double.parseDouble(text.substring(start, pos));
-        // JavaScript has one number type: 1.0 and 1e3 are the integers 1 and 1000
-        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) return (long) d;
-        return d;
+        return JsNumbers.jsNumber(Double.parseDouble(text.substring(start, pos)));
     }
 
     private Long parseSmallLong(int start) {

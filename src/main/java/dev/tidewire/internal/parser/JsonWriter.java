@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JsonWriter {
     /** Deep enough for any sane payload; a cyclic structure fails here instead of overflowing the stack. */
-    static final int MAX_DEPTH = 1000;
+    static final int MAX_DEPTH = ParserLimits.MAX_DEPTH_CEILING;
 
     private final StringBuilder out;
     private final JsonFallback fallback;
@@ -239,7 +239,7 @@ public final class JsonWriter {
         attachments.add(bytes);
     }
 
-    private static void checkDepth(int depth) {
+    static void checkDepth(int depth) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("value nested deeper than " + MAX_DEPTH + " levels (cyclic?)");
         }

@@ -59,7 +59,7 @@ final class MsgPackReader {
             }
             case BOOLEAN -> in.unpackBoolean();
             case INTEGER -> readInteger(format);
-            case FLOAT -> number(in.unpackDouble());
+            case FLOAT -> JsNumbers.jsNumber(in.unpackDouble());
             case STRING -> readString();
             case BINARY -> payload(in.unpackBinaryHeader());
             case ARRAY -> readArray(depth + 1);
@@ -101,11 +101,6 @@ final class MsgPackReader {
         return in.unpackLong();
     }
 
-    /** As the default parser reads {@code 1.0}: an integral number within long's range is a Long. */
-    private static Object number(double d) {
-        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) return (long) d;
-        return d;
-    }
 
     private String readString() throws IOException, SioParseException {
         // malformed UTF-8 becomes U+FFFD, as Node's Buffer#toString makes it

@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MsgPackWriter {
     /** A JavaScript number that is an integer is sent as one (notepack tests {@code Math.floor(v) === v}). */
-    private static final double LONG_RANGE_END = 0x1p63;
     /** notepack's extension type for a {@code Date} (and, in other sizes, {@code undefined} and an ArrayBuffer). */
     private static final byte NOTEPACK_DATE = 0;
 
@@ -103,7 +102,7 @@ final class MsgPackWriter {
 
     private void writeDouble(double d) throws IOException {
         // NaN and the infinities fail the range test; -0.0 becomes the integer 0, as in notepack
-        if (d == Math.rint(d) && d >= -LONG_RANGE_END && d < LONG_RANGE_END) out.packLong((long) d);
+        if (JsNumbers.isLongIntegral(d)) out.packLong((long) d);
         else out.packDouble(d);
     }
 
@@ -123,7 +122,7 @@ final class MsgPackWriter {
     }
 
     private void writeMap(Map<?, ?> map, int depth) throws IOException {
-        checkDepth(depth);
+        JsonWriter.checkDepth(depth);
         // a snapshot: the header counts the entries before they are written, and a concurrent map may change
         Object[] entries = map.entrySet().toArray();
         out.packMapHeader(entries.length);
@@ -135,7 +134,7 @@ final class MsgPackWriter {
     }
 
     private void writeArray(Object[] items, int depth) throws IOException {
-        checkDepth(depth);
+        JsonWriter.checkDepth(depth);
         out.packArrayHeader(items.length);
         for (Object item : items) write(item, depth);
     }
@@ -173,7 +172,7 @@ final class MsgPackWriter {
     }
 
     private void writePrimitiveArray(Object array, int depth) throws IOException {
-        checkDepth(depth);
+        JsonWriter.checkDepth(depth);
         if (array instanceof char[] chars) { // text, as in JsonWriter
             out.packString(new String(chars));
         } else if (array instanceof int[] a) {
@@ -211,11 +210,5 @@ final class MsgPackWriter {
                     + ": " + e.getMessage());
         }
         write(tree, depth);
-    }
-
-    private static void checkDepth(int depth) {
-        if (depth > JsonWriter.MAX_DEPTH) {
-            throw new IllegalArgumentException("value nested deeper than " + JsonWriter.MAX_DEPTH + " levels (cyclic?)");
-        }
     }
 }
