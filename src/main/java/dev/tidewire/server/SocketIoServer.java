@@ -13,6 +13,8 @@ import dev.tidewire.internal.parser.SioParser;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
@@ -153,6 +155,22 @@ public final class SocketIoServer implements ConnectionListener {
      */
     public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
         newNamespaceListeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Calls {@code action} once with every namespace: those there are now, then each created later (the main namespace
+     * included, dynamic children too). A child removed when empty and created anew is a new namespace and is met again.
+     * This is {@link #onNewNamespace} plus a walk of {@link #namespaces()}, with the namespace created in between met
+     * once; the namespaces met are held weakly.
+     */
+    public SocketIoServer onEachNamespace(Consumer<Namespace> action) {
+        Set<Namespace> met = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+        Consumer<Namespace> once = n -> {
+            if (met.add(n)) action.accept(n);
+        };
+        onNewNamespace(once); // before the walk: a namespace created meanwhile is then not missed
+        namespaces().values().forEach(once);
         return this;
     }
 

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code io.onNewNamespace}: each namespace created afterwards, once, and already findable; no replay. */
+/**
+ * {@code io.onNewNamespace}: each namespace created afterwards, once, and already findable; no replay. And
+ * {@code io.onEachNamespace}: every namespace, now and later, once.
+ */
 class NewNamespaceListenerTest {
     private final SioTestServer t = new SioTestServer();
     private final List<String> heard = new ArrayList<>();
@@ -47,5 +50,24 @@ class NewNamespaceListenerTest {
         Namespace created = t.io.of("/x");
         assertEquals(List.of("/x"), heard);
         assertSame(created, t.io.namespaces().get("/x"));
+    }
+
+    @Test
+    void onEachNamespaceMeetsThoseThereAreThenThoseToComeEachOnce() {
+        t.io.of("/a");
+        t.io.onEachNamespace(nsp -> heard.add(nsp.name()));
+        t.io.of("/b");
+        t.io.of("/a");
+        t.io.of("/b");
+        assertEquals(List.of("/", "/a", "/b"), heard.stream().sorted().toList());
+    }
+
+    @Test
+    void onEachNamespaceMeetsANamespaceCreatedDuringItsWalkOnce() {
+        t.io.onEachNamespace(nsp -> {
+            heard.add(nsp.name());
+            if (nsp.name().equals("/")) t.io.of("/made-during-the-walk"); // heard of by the listener, maybe the walk
+        });
+        assertEquals(List.of("/", "/made-during-the-walk"), heard.stream().sorted().toList());
     }
 }

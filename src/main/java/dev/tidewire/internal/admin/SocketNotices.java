@@ -10,12 +10,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Development mode: tells the admin namespace of every socket, room and event as it happens, as the reference's
@@ -31,8 +28,6 @@ final class SocketNotices {
 
     private final Namespace admin;
     private final Scheduler clock;
-    /** By identity, weakly: a child removed when empty and created anew is hooked again, and not kept. */
-    private final Set<Namespace> hooked = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private volatile boolean stopped;
 
     SocketNotices(Namespace admin, Scheduler clock) {
@@ -40,10 +35,9 @@ final class SocketNotices {
         this.clock = clock;
     }
 
-    /** Hooks every namespace: those to come, then those there are (each once, if it is met both ways). */
+    /** Hooks every namespace, now and as they are created (a child created anew is hooked again). */
     void hookAll(SocketIoServer io) {
-        io.onNewNamespace(this::hook);
-        for (Namespace n : io.namespaces().values()) hook(n);
+        io.onEachNamespace(this::hook);
     }
 
     /** The listeners stay (a namespace cannot drop them) but say nothing more. */
@@ -52,7 +46,6 @@ final class SocketNotices {
     }
 
     private void hook(Namespace nsp) {
-        if (!hooked.add(nsp)) return;
         nsp.onConnection(socket -> connected(nsp, socket));
         nsp.addRoomListener(new RoomListener() {
             @Override

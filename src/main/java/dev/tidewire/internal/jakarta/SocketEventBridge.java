@@ -12,9 +12,7 @@ import dev.tidewire.server.SocketIoServer;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Collections;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -27,11 +25,6 @@ final class SocketEventBridge {
 
     private final Set<Class<? extends SocketEvent>> kinds;
     private final SocketEventSink sink;
-    /**
-     * A namespace created while {@link #install} runs is handed over twice: by the listener and by the walk. Weak, so
-     * that a child removed when empty is not kept.
-     */
-    private final Set<Namespace> attached = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     SocketEventBridge(Set<Class<? extends SocketEvent>> kinds, SocketEventSink sink) {
         this.kinds = Set.copyOf(kinds);
@@ -42,12 +35,10 @@ final class SocketEventBridge {
     static void install(SocketIoServer io, Set<Class<? extends SocketEvent>> kinds, SocketEventSink sink) {
         if (kinds.isEmpty()) return;
         SocketEventBridge bridge = new SocketEventBridge(kinds, sink);
-        io.onNewNamespace(bridge::attach); // before the walk: a namespace created meanwhile is then not missed
-        io.namespaces().values().forEach(bridge::attach);
+        io.onEachNamespace(bridge::attach);
     }
 
-    void attach(Namespace namespace) {
-        if (!attached.add(namespace)) return;
+    private void attach(Namespace namespace) {
         // a blocking listener on purpose, whichever kind is observed: CONNECTs, and the joins of the application's
         // connection listeners, then run on the executor, where synchronous observers may block
         namespace.onConnection(this::connected);

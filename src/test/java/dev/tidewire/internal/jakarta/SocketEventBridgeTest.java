@@ -114,19 +114,6 @@ class SocketEventBridgeTest {
         assertEquals("/team-7", fired.get(0).namespace());
     }
 
-    @Test
-    void aNamespaceHandedOverTwiceIsAttachedOnce() {
-        SocketEventBridge bridge = new SocketEventBridge(ALL, fired::add);
-        Namespace chat = harness.io.of("/chat");
-        bridge.attach(chat);
-        bridge.attach(chat);
-        Client c = connect("/chat");
-        Socket s = socketOf("/chat", c);
-        s.join("lobby");
-        drop(c);
-        assertEquals(List.of(new SocketConnected(s), new RoomJoined(s, "lobby"), new RoomLeft(s, "lobby"),
-                new SocketDisconnected(s, DisconnectReason.TRANSPORT_CLOSE)), fired);
-    }
 
     @Test
     void onlyTheObservedKindsFire() {
