@@ -19,35 +19,33 @@ import java.util.concurrent.CompletionStage;
  */
 public final class BroadcastOperator {
     private final Namespace namespace;
-    private final Set<String> rooms;
-    private final Set<String> except;
-    private final boolean isVolatile;
-    private final boolean local;
-    private final long timeoutMillis;
+    private final BroadcastOptions options;
     private final boolean afterCommit;
-    private final boolean compress;
 
     BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile) {
-        this(namespace, rooms, except, isVolatile, false, 0, false, true);
+        this(namespace, new BroadcastOptions(rooms, except, isVolatile, false, 0), false);
     }
 
-    private BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile,
-                              boolean local, long timeoutMillis, boolean afterCommit, boolean compress) {
+    private BroadcastOperator(Namespace namespace, BroadcastOptions options, boolean afterCommit) {
         this.namespace = namespace;
-        this.rooms = rooms;
-        this.except = except;
-        this.isVolatile = isVolatile;
-        this.local = local;
-        this.timeoutMillis = timeoutMillis;
+        this.options = options;
         this.afterCommit = afterCommit;
-        this.compress = compress;
+    }
+
+    private BroadcastOperator with(BroadcastOptions changed) {
+        return new BroadcastOperator(namespace, changed, afterCommit);
+    }
+
+    /** With these rooms and exclusions, the flags unchanged. */
+    private BroadcastOperator targeting(Set<String> rooms, Set<String> except) {
+        BroadcastOptions o = options;
+        return with(new BroadcastOptions(rooms, except, o.isVolatile(), o.local(), o.timeoutMillis(), o.compress()));
     }
 
     /** Adds rooms: targets are members of any of them. */
     public BroadcastOperator to(String... more) {
         UserRooms.checkApplicationRooms(more);
-        return new BroadcastOperator(namespace, union(rooms, more), except, isVolatile, local, timeoutMillis,
-                afterCommit, compress);
+        return targeting(union(options.rooms(), more), options.except());
     }
 
     public BroadcastOperator in(String... more) {
@@ -57,18 +55,18 @@ public final class BroadcastOperator {
     /** Excludes members of these rooms (a socket id is a room). */
     public BroadcastOperator except(String... more) {
         UserRooms.checkApplicationRooms(more);
-        return new BroadcastOperator(namespace, rooms, union(except, more), isVolatile, local, timeoutMillis,
-                afterCommit, compress);
+        return targeting(options.rooms(), union(options.except(), more));
     }
 
     /** Packets are dropped for clients whose transport cannot write at once. */
     public BroadcastOperator asVolatile() {
-        return new BroadcastOperator(namespace, rooms, except, true, local, timeoutMillis, afterCommit, compress);
+        BroadcastOptions o = options;
+        return with(new BroadcastOptions(o.rooms(), o.except(), true, o.local(), o.timeoutMillis(), o.compress()));
     }
 
     /** This node only: the operation is not forwarded to the other nodes of a cluster (the reference's {@code local}). */
     public BroadcastOperator local() {
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, true, timeoutMillis, afterCommit, compress);
+        return with(options.onThisNodeOnly());
     }
 
     /**
@@ -77,7 +75,7 @@ public final class BroadcastOperator {
      */
     public BroadcastOperator timeout(long millis) {
         if (millis <= 0) throw new IllegalArgumentException("timeout must be positive");
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, millis, afterCommit, compress);
+        return with(options.withTimeout(millis));
     }
 
     /**
@@ -87,7 +85,7 @@ public final class BroadcastOperator {
      * {@code emit} is called. Targets are chosen at commit. {@link #emitWithAck} cannot wait for a commit and refuses.
      */
     public BroadcastOperator afterCommit() {
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, timeoutMillis, true, compress);
+        return new BroadcastOperator(namespace, options, true);
     }
 
     /**
@@ -96,7 +94,7 @@ public final class BroadcastOperator {
      * WebSocket the extension's threshold decides, as in the reference (see the README's "Compression").
      */
     public BroadcastOperator compress(boolean compress) {
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, local, timeoutMillis, afterCommit, compress);
+        return with(options.withCompress(compress));
     }
 
     /** @return whether the action was held for a commit */
@@ -114,14 +112,9 @@ public final class BroadcastOperator {
         return Set.copyOf(s);
     }
 
-    private BroadcastOptions options() {
-        return new BroadcastOptions(rooms, except, isVolatile, local, timeoutMillis, compress);
-    }
-
     public void emit(String event, Object... args) {
         ReservedEvents.check(event);
         List<Object> data = Namespace.eventData(event, args);
-        BroadcastOptions options = options();
         if (afterCommit) {
             // a snapshot: what the application changes in its objects before the commit is not sent
             List<Object> copy = JsonValues.copyOf(data, namespace.server().jsonFallback());
@@ -149,8 +142,8 @@ public final class BroadcastOperator {
                     + "and let the clients answer with an event of their own");
         }
         ReservedEvents.check(event);
-        return new AckCollector(namespace.server(), timeoutMillis).start(namespace.adapter(),
-                Namespace.eventData(event, args), options());
+        return new AckCollector(namespace.server(), options.timeoutMillis()).start(namespace.adapter(),
+                Namespace.eventData(event, args), options);
     }
 
     /**
@@ -159,7 +152,7 @@ public final class BroadcastOperator {
      * not answer in time ({@link #timeout}, 5 s by default).
      */
     public CompletionStage<List<RemoteSocket>> fetchSockets() {
-        return namespace.adapter().fetchSockets(options());
+        return namespace.adapter().fetchSockets(options);
     }
 
     /**
@@ -183,21 +176,19 @@ public final class BroadcastOperator {
     /** The matching sockets connected to this node (no cluster round trip). */
     public List<Socket> fetchLocalSockets() {
         List<Socket> out = new ArrayList<>();
-        namespace.rooms().forEachTarget(options(), out::add);
+        namespace.rooms().forEachTarget(options, out::add);
         return out;
     }
 
     public void socketsJoin(String... joined) {
         UserRooms.checkApplicationRooms(joined); // also when no socket matches
         Set<String> names = new LinkedHashSet<>(Arrays.asList(joined));
-        BroadcastOptions options = options();
         runOrDeferToCommit(() -> namespace.adapter().addSockets(options, names));
     }
 
     public void socketsLeave(String... left) {
         UserRooms.checkApplicationRooms(left);
         Set<String> names = new LinkedHashSet<>(Arrays.asList(left));
-        BroadcastOptions options = options();
         runOrDeferToCommit(() -> namespace.adapter().delSockets(options, names));
     }
 
@@ -207,7 +198,6 @@ public final class BroadcastOperator {
      * {@link Socket#disconnect(boolean)} does.
      */
     public void disconnectSockets(boolean close) {
-        BroadcastOptions options = options();
         runOrDeferToCommit(() -> namespace.adapter().disconnectSockets(options, close));
     }
 
@@ -219,14 +209,12 @@ public final class BroadcastOperator {
      * @throws IllegalArgumentException for no name (which would leave every socket targeted) or an empty one
      */
     public BroadcastOperator toUser(String... names) {
-        return new BroadcastOperator(namespace, union(rooms, UserRooms.targetRoomsOf(names)), except, isVolatile,
-                local, timeoutMillis, afterCommit, compress);
+        return targeting(union(options.rooms(), UserRooms.targetRoomsOf(names)), options.except());
     }
 
     /** Excludes the sockets of these users. */
     public BroadcastOperator exceptUser(String... names) {
-        return new BroadcastOperator(namespace, rooms, union(except, UserRooms.roomsOf(names)), isVolatile, local,
-                timeoutMillis, afterCommit, compress);
+        return targeting(options.rooms(), union(options.except(), UserRooms.roomsOf(names)));
     }
 
     /**

@@ -44,6 +44,11 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean is
         return local ? this : new BroadcastOptions(rooms, except, isVolatile, true, timeoutMillis, compress);
     }
 
+    /** The same targets and flags, with this time limit. */
+    public BroadcastOptions withTimeout(long millis) {
+        return millis == timeoutMillis ? this : new BroadcastOptions(rooms, except, isVolatile, local, millis, compress);
+    }
+
     /** The same targets and flags, with this compression flag. */
     public BroadcastOptions withCompress(boolean compress) {
         return compress == this.compress ? this

@@ -132,8 +132,7 @@ final class RequestAnswers {
         BroadcastOptions sent = WireShapes.options(request.get("opts"));
         // the requester stops listening after its timeout; so do this node's sockets (the reference's never do)
         long timeout = sent.timeoutMillis() > 0 ? sent.timeoutMillis() : requestsTimeoutMillis;
-        BroadcastOptions options = new BroadcastOptions(sent.rooms(), sent.except(), sent.isVolatile(), false, timeout,
-                sent.compress());
+        BroadcastOptions options = sent.withTimeout(timeout); // fromWire never sets local
         local.broadcastWithAck(data, options,
                 count -> publisher.answer(requester, JsonCodec.encode(typed(RequestType.BROADCAST_CLIENT_COUNT,
                         requestId, "clientCount", count)), "client count"),
