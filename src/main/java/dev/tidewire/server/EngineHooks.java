@@ -141,6 +141,8 @@ public final class EngineHooks {
     }
 
     private void headers(Map<String, String> headers, boolean initial, String method, RequestInfo info) {
+        // with only initial-headers listeners, a poll or an upgrade of a session builds no Request
+        if (headerListeners.isEmpty() && (!initial || initialHeaderListeners.isEmpty())) return;
         Request request = Request.of(method, info);
         if (initial) callHeaderListeners(initialHeaderListeners, headers, request);
         callHeaderListeners(headerListeners, headers, request);

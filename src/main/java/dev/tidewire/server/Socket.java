@@ -407,7 +407,7 @@ public final class Socket implements RemoteSocket {
             namespace.adapter().broadcast(Namespace.eventData(event, args),
                     BroadcastOptions.toRooms(Set.of(id)).withCompress(compress));
         } else {
-            send(event, args, SioPacket.NO_ACK, false, compress);
+            sendEvent(event, args, SioPacket.NO_ACK, false, compress);
         }
         return this;
     }
@@ -430,7 +430,7 @@ public final class Socket implements RemoteSocket {
      * disconnects first (the reference's {@code socket.emit(ev, ...args, ack)}).
      */
     public Socket emit(String event, AckCallback callback, Object... args) {
-        emitWithAck(0, true, event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
+        tell(callback, emitWithAck(0, true, event, args));
         return this;
     }
 
@@ -444,10 +444,6 @@ public final class Socket implements RemoteSocket {
         return new AckEmitter() {
             public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
                 return Socket.this.emitWithAck(millis, compress, event, args);
-            }
-
-            public void emit(String event, AckCallback callback, Object... args) {
-                emitWithAck(event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
             }
         };
     }
@@ -469,12 +465,12 @@ public final class Socket implements RemoteSocket {
             }
 
             public Socket emit(String event, AckCallback callback, Object... args) {
-                emitWithAck(event, args).whenComplete((reply, error) -> callback.onAck(error, reply));
+                tell(callback, emitWithAck(event, args));
                 return Socket.this;
             }
 
             public void emitVolatile(String event, Object... args) {
-                send(event, args, SioPacket.NO_ACK, true, compress);
+                sendEvent(event, args, SioPacket.NO_ACK, true, compress);
             }
 
             public AckEmitter timeout(long millis) {
@@ -487,7 +483,10 @@ public final class Socket implements RemoteSocket {
     public interface AckEmitter {
         CompletionStage<List<Object>> emitWithAck(String event, Object... args);
 
-        void emit(String event, AckCallback callback, Object... args);
+        /** As {@link #emitWithAck}, the outcome handed to {@code callback}. */
+        default void emit(String event, AckCallback callback, Object... args) {
+            tell(callback, emitWithAck(event, args));
+        }
     }
 
     /** The emits of {@link #compress}: as this socket's own, with the compression flag. */
@@ -509,9 +508,13 @@ public final class Socket implements RemoteSocket {
         void onAck(Throwable error, List<Object> args);
     }
 
+    private static void tell(AckCallback callback, CompletionStage<List<Object>> reply) {
+        reply.whenComplete((args, error) -> callback.onAck(error, args));
+    }
+
     /** Emits that are dropped when the transport cannot write at once. */
     public void emitVolatile(String event, Object... args) {
-        send(event, args, SioPacket.NO_ACK, true, true);
+        sendEvent(event, args, SioPacket.NO_ACK, true, true);
     }
 
     private CompletionStage<List<Object>> emitWithAck(long timeoutMillis, boolean compress, String event,
@@ -530,7 +533,7 @@ public final class Socket implements RemoteSocket {
             if (pendingAcks().remove(ackId) != null) client.runSerially(
                     () -> result.completeExceptionally(new TimeoutException("operation has timed out")));
         }, timeoutMillis));
-        send(event, args, ackId, false, compress);
+        sendEvent(event, args, ackId, false, compress);
         return result;
     }
 
@@ -545,7 +548,7 @@ public final class Socket implements RemoteSocket {
         pendingAcks().remove(ackId);
     }
 
-    private void send(String event, Object[] args, long ackId, boolean isVolatile, boolean compress) {
+    private void sendEvent(String event, Object[] args, long ackId, boolean isVolatile, boolean compress) {
         ReservedEvents.check(event);
         List<Object> payload = new ArrayList<>(args.length + 1);
         payload.add(event);
