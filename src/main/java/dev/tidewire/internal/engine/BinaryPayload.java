@@ -26,9 +26,10 @@ final class BinaryPayload {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         for (Packet p : packets) {
             if (p.isBinary()) {
-                byte[] frame = PacketCodecV3.binaryFrame(p);
-                writeHeader(out, BINARY, frame.length);
-                out.write(frame, 0, frame.length);
+                byte[] data = p.binary(); // written as binaryFrame lays it out, without copying it first
+                writeHeader(out, BINARY, data.length + 1);
+                out.write(PacketCodecV3.MESSAGE_BYTE);
+                out.write(data, 0, data.length);
             } else {
                 byte[] utf8 = p.encodedText().getBytes(StandardCharsets.UTF_8);
                 writeHeader(out, TEXT, utf8.length);

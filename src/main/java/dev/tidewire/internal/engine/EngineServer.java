@@ -76,8 +76,7 @@ public final class EngineServer {
         RequestInfo req = ex.request();
         Refusal malformed = malformedHeader(req);
         if (malformed != null) { // before CORS, so such a value is never reflected; Node's parser closes too
-            ex.respond(HttpResponse.error(malformed.error(), malformed.message(), Map.of("Connection", "close")));
-            hooks.refused(malformed.error(), malformed.message(), ex.method(), req);
+            refuse(ex, malformed.error(), malformed.message(), Map.of("Connection", "close"));
             return;
         }
         String method = ex.method();
@@ -90,8 +89,7 @@ public final class EngineServer {
         Refusal refusal = verify(req, method, false);
         if (refusal != null) {
             logRejection(req, refusal);
-            ex.respond(HttpResponse.error(refusal.error(), refusal.message(), cors));
-            hooks.refused(refusal.error(), refusal.message(), method, req);
+            refuse(ex, refusal.error(), refusal.message(), cors);
             return;
         }
         String sid = req.queryParam("sid");
@@ -102,8 +100,7 @@ public final class EngineServer {
                 return;
             }
             // closed between the check and now
-            ex.respond(HttpResponse.error(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors));
-            hooks.refused(EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), method, req);
+            refuse(ex, EngineError.UNKNOWN_SID, EngineError.UNKNOWN_SID.message(), cors);
             return;
         }
         handshakePolling(ex, req, cors);
@@ -194,8 +191,7 @@ public final class EngineServer {
     private void handshakePolling(HttpExchange ex, RequestInfo req, Map<String, String> cors) {
         EngineSession session = newSession(req, null);
         if (session == null) {
-            ex.respond(HttpResponse.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), cors));
-            hooks.refused(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), ex.method(), req);
+            refuse(ex, EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), cors);
             return;
         }
         List<String> upgrades = options.allowUpgrades() && options.allows(EngineOptions.WEBSOCKET)
@@ -204,12 +200,23 @@ public final class EngineServer {
         if (options.cookie() != null) headers.put("Set-Cookie", options.cookie().headerValue(session.id()));
         headers = hooks.headers(headers, true, ex.method(), req);
         connectionListener.onConnection(session);
+        List<Packet> first = firstPackets(session, upgrades);
+        counters.sent(first);
+        ex.respond(pollResponse(first, session.payloadCodec(), req, headers));
+        session.start();
+    }
+
+    /** The open packet, then the application's initial packet if it set one. */
+    private List<Packet> firstPackets(EngineSession session, List<String> upgrades) {
         Packet open = session.protocol().openPacket(session.id(), upgrades, options);
         Packet initial = hooks.initialPacket();
-        List<Packet> first = initial == null ? List.of(open) : List.of(open, initial);
-        counters.sent(first);
-        ex.respond(pollResponse(session.payloadCodec().encode(first), Packet.anyCompressible(first), req, headers));
-        session.start();
+        return initial == null ? List.of(open) : List.of(open, initial);
+    }
+
+    /** Answers with an engine error and tells the application's {@code connection_error} hook. */
+    void refuse(HttpExchange ex, EngineError error, String message, Map<String, String> headers) {
+        ex.respond(HttpResponse.error(error, message, headers));
+        hooks.refused(error, message, ex.method(), ex.request());
     }
 
     // ---------------------------------------------------------------- WebSocket
@@ -232,10 +239,7 @@ public final class EngineServer {
             hooks.refused(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message(), "GET", req);
             return WebSocketHandler.IGNORE;
         }
-        Packet open = session.protocol().openPacket(session.id(), List.of(), options);
-        Packet initial = hooks.initialPacket();
-        // the open packet (and the initial one) precede anything sent on connection
-        session.queueOpen(initial == null ? List.of(open) : List.of(open, initial));
+        session.queueOpen(firstPackets(session, List.of())); // before anything sent on connection
         connectionListener.onConnection(session);
         session.start();
         return session.mainSocketHandler(conn);
@@ -263,12 +267,13 @@ public final class EngineServer {
      * ({@link ContentCoding#negotiate}, q-values honoured) when one of its packets may be compressed and the body
      * reaches {@code httpCompressionThreshold}, as the reference's polling transport decides.
      */
-    HttpResponse pollResponse(PayloadCodec.PollBody payload, boolean compress, RequestInfo req,
+    HttpResponse pollResponse(List<Packet> packets, PayloadCodec codec, RequestInfo req,
                               Map<String, String> extraHeaders) {
+        PayloadCodec.PollBody payload = codec.encode(packets);
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("Cache-Control", "no-store");
         byte[] body = payload.bytes();
-        if (compress && body.length >= options.httpCompressionThreshold()) {
+        if (body.length >= options.httpCompressionThreshold() && Packet.anyCompressible(packets)) {
             ContentCoding coding = ContentCoding.negotiate(req.header("accept-encoding"));
             if (coding != ContentCoding.IDENTITY) {
                 body = coding.encode(body);

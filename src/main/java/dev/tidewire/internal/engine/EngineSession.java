@@ -207,8 +207,7 @@ public final class EngineSession {
     }
 
     private void refuse(HttpExchange ex, EngineError error, Map<String, String> headers) {
-        ex.respond(HttpResponse.error(error, error.message(), headers));
-        server.hooks().refused(error, error.message(), ex.method(), ex.request());
+        server.refuse(ex, error, error.message(), headers);
     }
 
     private void onPollLocked(HttpExchange ex, Map<String, String> cors, Effects fx) {
@@ -256,7 +255,7 @@ public final class EngineSession {
             return;
         }
         String contentType = ex.request().header("content-type");
-        boolean binaryBody = contentType != null && contentType.toLowerCase().startsWith("application/octet-stream");
+        boolean binaryBody = contentType != null && contentType.toLowerCase().startsWith(PayloadCodecV3.OCTET_STREAM);
         if (binaryBody && !payloadCodec.acceptsBinaryBody()) {
             POLLING_LOG.log(Level.WARNING, "session {0}: binary POST body is not valid here (protocol v{1}); closing",
                     id, protocol.revision());
@@ -349,8 +348,7 @@ public final class EngineSession {
         pendingGet = null;
         pendingGetHeaders = null;
         counters.sent(packets);
-        boolean compress = Packet.anyCompressible(packets);
-        fx.add(() -> ex.respond(server.pollResponse(payloadCodec.encode(packets), compress, ex.request(), headers)));
+        fx.add(() -> ex.respond(server.pollResponse(packets, payloadCodec, ex.request(), headers)));
     }
 
     // ---------------------------------------------------------------- websocket

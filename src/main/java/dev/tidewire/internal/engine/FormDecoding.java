@@ -31,6 +31,8 @@ public final class FormDecoding {
             } else if (lo >= 0) {
                 bytes.write(hi * 16 + lo);
                 i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c); // ASCII is its own UTF-8
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))
                         ? i + 2 : i + 1;

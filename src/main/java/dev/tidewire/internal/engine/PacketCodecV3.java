@@ -8,7 +8,7 @@ import java.util.Base64;
  * and a type byte (4) before the data as binary. Only messages may be binary here.
  */
 final class PacketCodecV3 {
-    private static final byte MESSAGE_BYTE = (byte) PacketType.MESSAGE.ordinal();
+    static final byte MESSAGE_BYTE = (byte) PacketType.MESSAGE.ordinal();
 
     private PacketCodecV3() {
     }
