@@ -9,4 +9,12 @@ final class Containers {
     static boolean isUndertow(Object containerObject) {
         return containerObject.getClass().getName().startsWith("io.undertow.");
     }
+
+    /** Tyrus (Payara, GlassFish): the object's class or one of its superclasses is Tyrus's. */
+    static boolean isTyrus(Object containerObject) {
+        for (Class<?> c = containerObject.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().startsWith("org.glassfish.tyrus.")) return true;
+        }
+        return false;
+    }
 }

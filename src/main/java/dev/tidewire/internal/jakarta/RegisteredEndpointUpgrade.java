@@ -6,6 +6,7 @@ import dev.tidewire.internal.engine.Scheduler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
@@ -14,7 +15,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The upgrade for containers that upgrade only to endpoints registered at deployment (Tyrus: Payara, GlassFish). The
@@ -47,10 +51,11 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
     }
 
     static RegisteredEndpointUpgrade register(ServerContainer container, EngineServer engine, String enginePath,
-                                              Scheduler closeTimers) throws DeploymentException {
+                                              Scheduler closeTimers, List<Extension> extensions)
+            throws DeploymentException {
         String endpointPath = enginePath + ENDPOINT_SUFFIX;
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineEndpoint.class, endpointPath)
-                .configurator(new PendingRequestConfigurator(engine, closeTimers)).build();
+                .extensions(extensions).configurator(new PendingRequestConfigurator(engine, closeTimers)).build();
         container.addEndpoint(config);
         LOG.log(Level.DEBUG, "WebSocket endpoint registered at {0} ({1})", endpointPath, container.getClass().getName());
         return new RegisteredEndpointUpgrade(container, config);
@@ -71,6 +76,22 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
             resp.setHeader("Connection", "close");
             resp.sendError(400);
         }
+    }
+
+    static List<Extension> negotiate(List<Extension> installed, List<Extension> requested,
+                                     BiFunction<List<Extension>, List<Extension>, List<Extension>> containerDefault) {
+        List<Extension> result = new ArrayList<>();
+        List<Extension> others = new ArrayList<>();
+        for (Extension e : installed) {
+            if (e instanceof WebSocketCompression.Negotiating n) {
+                Extension negotiated = n.negotiate(requested);
+                if (negotiated != null) result.add(negotiated);
+            } else {
+                others.add(e);
+            }
+        }
+        if (!others.isEmpty()) result.addAll(containerDefault.apply(others, requested));
+        return result;
     }
 
     /**
@@ -102,6 +123,15 @@ final class RegisteredEndpointUpgrade implements WebSocketUpgrade {
             if (pending != null) sec.getUserProperties().put(REQUEST_PROPERTY, pending.info());
             super.modifyHandshake(sec, request, response);
             if (pending != null) EngineEndpointConfigurator.addHeaders(response, pending.headers());
+        }
+
+        /**
+         * Extensions that negotiate themselves ({@link WebSocketCompression.Negotiating}: Tidewire's deflate on Tyrus)
+         * pick their offer and make the connection's extension; the container's default negotiates the others.
+         */
+        @Override
+        public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+            return negotiate(installed, requested, super::getNegotiatedExtensions);
         }
 
         @Override

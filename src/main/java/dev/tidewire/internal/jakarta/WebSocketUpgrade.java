@@ -38,6 +38,6 @@ interface WebSocketUpgrade {
         if (Containers.isUndertow(container)) {
             return new PerRequestEndpointUpgrade(container, engine, path, extensions);
         }
-        return RegisteredEndpointUpgrade.register(container, engine, path, timers);
+        return RegisteredEndpointUpgrade.register(container, engine, path, timers, extensions);
     }
 }

@@ -1,0 +1,306 @@
+package dev.tidewire.internal.jakarta;
+
+import jakarta.websocket.Extension;
+import org.glassfish.tyrus.core.extension.ExtendedExtension;
+import org.glassfish.tyrus.core.frame.Frame;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Per-message deflate (RFC 7692) on Tyrus (Payara Micro), whose distribution lacks Tyrus's own deflate extension.
+ * The endpoint lists {@link Installed}; the endpoint's configurator ({@link RegisteredEndpointUpgrade}) asks it for
+ * each handshake ({@link WebSocketCompression.Negotiating}), and it answers with a {@link Connection}: Tyrus's
+ * {@link ExtendedExtension} for that one connection, with its own {@link Deflater} and {@link Inflater}. The rules are
+ * {@link UndertowDeflate}'s:
+ * <ul>
+ * <li>the server's compressor never keeps its context between messages (always decodable, whatever was negotiated);
+ * {@code server_no_context_takeover} and {@code client_no_context_takeover} are accepted and echoed, and the
+ * decompressor starts afresh after each message of a client that said it resets;</li>
+ * <li>an offer that limits the server's window below the JDK's fixed 15 bits, has an unknown, repeated or malformed
+ * parameter is declined (the next offer of the header is tried);</li>
+ * <li>a message that fits one frame and is below the threshold goes as it is, RSV1 clear;</li>
+ * <li>an inflated message is bounded by {@code maxHttpBufferSize}: past it the inflater stops and the connection is
+ * closed with 1009, as the engine closes an uncompressed message over the limit. Corrupt data closes with 1007.</li>
+ * </ul>
+ * Tyrus logs and ignores exceptions thrown by an extension, so failures are answered with a close frame handed on in
+ * place of the data frame: Tyrus then closes the connection with that code. Loaded only where Tyrus's extension API
+ * is usable from the application (see {@link WebSocketCompression}).
+ */
+final class TyrusDeflate {
+    static final String NAME = "permessage-deflate";
+    private static final int JDK_WINDOW_BITS = 15;
+    private static final byte[] TAIL = {0, 0, (byte) 0xff, (byte) 0xff};
+    static final int TOO_BIG = 1009;
+    static final int INVALID_DATA = 1007;
+
+    private TyrusDeflate() {
+    }
+
+    /** The extension the endpoint lists: negotiates, and makes one {@link Connection} per accepted handshake. */
+    static final class Installed implements Extension, WebSocketCompression.Negotiating {
+        private final int threshold;
+        private final int maxInflated;
+
+        Installed(int threshold, int maxInflated) {
+            this.threshold = threshold;
+            this.maxInflated = maxInflated;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public List<Parameter> getParameters() {
+            return List.of();
+        }
+
+        /** RFC 7692 section 5: the first acceptable offer, in the client's order; {@code null} to decline them all. */
+        @Override
+        public Extension negotiate(List<Extension> offers) {
+            if (offers == null) return null;
+            for (Extension offer : offers) {
+                if (!NAME.equals(offer.getName())) continue;
+                Connection accepted = accept(offer.getParameters());
+                if (accepted != null) return accepted;
+            }
+            return null;
+        }
+
+        private Connection accept(List<Parameter> offered) {
+            List<Parameter> response = new ArrayList<>(2);
+            Set<String> seen = new HashSet<>();
+            boolean clientResets = false;
+            for (Parameter p : offered == null ? List.<Parameter>of() : offered) {
+                String value = unquoted(p.getValue());
+                if (!seen.add(p.getName())) return null; // a parameter twice makes the offer invalid
+                switch (p.getName()) {
+                    case "server_no_context_takeover", "client_no_context_takeover" -> {
+                        if (value != null && !value.isEmpty()) return null;
+                        response.add(parameter(p.getName()));
+                        if (p.getName().equals("client_no_context_takeover")) clientResets = true;
+                    }
+                    case "server_max_window_bits" -> {
+                        if (windowBits(value) != JDK_WINDOW_BITS) return null; // the JDK cannot narrow its window
+                    }
+                    case "client_max_window_bits" -> { // the JDK's inflater takes any window up to 15 bits
+                        if (value != null && !value.isEmpty() && windowBits(value) < 0) return null;
+                    }
+                    default -> {
+                        return null; // an unknown parameter makes the offer invalid
+                    }
+                }
+            }
+            return new Connection(List.copyOf(response), clientResets, threshold, maxInflated);
+        }
+    }
+
+    private static String unquoted(String value) {
+        if (value == null) return null;
+        String v = value.trim();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    private static int windowBits(String value) {
+        try {
+            int bits = Integer.parseInt(value == null ? "" : value);
+            return bits >= 8 && bits <= 15 ? bits : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Extension.Parameter parameter(String name) {
+        return new Extension.Parameter() {
+            public String getName() {
+                return name;
+            }
+
+            public String getValue() {
+                return null;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    /**
+     * The extension of one connection. Tyrus hands it inbound frames in arrival order on one thread at a time and
+     * outbound frames from whichever thread sends; each direction has its own lock.
+     */
+    static final class Connection implements ExtendedExtension {
+        private final List<Parameter> response;
+        private final boolean clientResets;
+        private final int threshold;
+        private final int maxInflated;
+        private final Object outLock = new Object();
+        private final Object inLock = new Object();
+        private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        private final Inflater inflater = new Inflater(true);
+        private boolean compressingMessage; // outbound: a fragmented message whose first frame was compressed
+        private boolean inflatingMessage; // inbound: a fragmented message whose first frame had RSV1
+        private long inflatedSoFar; // inbound: bytes of the current message, for the bound
+        private int failed; // inbound: the close code handed on, answered again to any later data frame; 0 if none
+
+        Connection(List<Parameter> response, boolean clientResets, int threshold, int maxInflated) {
+            this.response = response;
+            this.clientResets = clientResets;
+            this.threshold = threshold;
+            this.maxInflated = maxInflated;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public List<Parameter> getParameters() {
+            return response;
+        }
+
+        /** Tyrus asks for the response's parameters (with {@code null}: the offer was decided in negotiation). */
+        @Override
+        public List<Parameter> onExtensionNegotiation(ExtensionContext context, List<Parameter> requested) {
+            return response;
+        }
+
+        @Override
+        public void onHandshakeResponse(ExtensionContext context, List<Parameter> responseParameters) {
+        }
+
+        @Override
+        public Frame processOutgoing(ExtensionContext context, Frame frame) {
+            if (frame.isControlFrame()) return frame;
+            synchronized (outLock) {
+                boolean first = frame.getOpcode() != 0;
+                if (first) {
+                    compressingMessage = !frame.isFin() || frame.getPayloadLength() >= threshold;
+                    if (!compressingMessage) return frame;
+                } else if (!compressingMessage) {
+                    return frame;
+                }
+                byte[] compressed = deflate(frame.getPayloadData(), frame.isFin());
+                if (frame.isFin()) compressingMessage = false;
+                return Frame.builder(frame).rsv1(first).payloadData(compressed).build();
+            }
+        }
+
+        /** One frame's payload through the compressor; the last frame of a message ends it and resets the context. */
+        private byte[] deflate(byte[] data, boolean last) {
+            deflater.setInput(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 2));
+            byte[] buffer = new byte[Math.min(Math.max(data.length, 64), 16384) + 16];
+            int n;
+            do {
+                n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                out.write(buffer, 0, n);
+            } while (n == buffer.length || !deflater.needsInput());
+            byte[] bytes = out.toByteArray();
+            if (!last) return bytes;
+            deflater.reset(); // no context takeover on the server's side, ever
+            // RFC 7692 section 7.2.1: the sync flush's 00 00 ff ff is removed; an empty result is sent as one 00 byte
+            int length = bytes.length;
+            if (endsWithTail(bytes)) length -= TAIL.length;
+            if (length == 0) return new byte[] {0};
+            byte[] trimmed = new byte[length];
+            System.arraycopy(bytes, 0, trimmed, 0, length);
+            return trimmed;
+        }
+
+        private static boolean endsWithTail(byte[] bytes) {
+            if (bytes.length < TAIL.length) return false;
+            for (int i = 0; i < TAIL.length; i++) {
+                if (bytes[bytes.length - TAIL.length + i] != TAIL[i]) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public Frame processIncoming(ExtensionContext context, Frame frame) {
+            if (frame.isControlFrame()) return frame;
+            synchronized (inLock) {
+                if (failed != 0) return closeFrame(failed, "");
+                boolean first = frame.getOpcode() != 0;
+                if (first) {
+                    inflatingMessage = frame.isRsv1();
+                    inflatedSoFar = 0;
+                }
+                if (!inflatingMessage) return frame;
+                if (!first && frame.isRsv1()) return frame; // RSV1 on a continuation: Tyrus fails it (1002)
+                byte[] inflated;
+                try {
+                    inflated = inflate(frame.getPayloadData(), frame.isFin());
+                } catch (DataFormatException e) {
+                    failed = INVALID_DATA;
+                    return closeFrame(INVALID_DATA, "invalid compressed data");
+                }
+                if (inflated == null) {
+                    failed = TOO_BIG;
+                    return closeFrame(TOO_BIG, "message too big");
+                }
+                if (frame.isFin()) {
+                    inflatingMessage = false;
+                    if (clientResets || inflater.finished()) inflater.reset();
+                }
+                return Frame.builder(frame).rsv1(false).payloadData(inflated).build();
+            }
+        }
+
+        /** @return the inflated bytes, or {@code null} when the message would pass {@code maxInflated} */
+        private byte[] inflate(byte[] data, boolean last) throws DataFormatException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(Math.max(64, data.length * 4), 65536));
+            byte[] buffer = new byte[8192];
+            inflateInto(data, out, buffer);
+            if (last && !inflater.finished()) inflateInto(TAIL, out, buffer);
+            return inflatedSoFar > maxInflated ? null : out.toByteArray();
+        }
+
+        private void inflateInto(byte[] input, ByteArrayOutputStream out, byte[] buffer) throws DataFormatException {
+            inflater.setInput(input);
+            while (!inflater.finished()) {
+                // never more than one byte past the bound: a small frame must not make the server inflate much
+                int room = (int) Math.min(buffer.length, maxInflated + 1L - inflatedSoFar);
+                if (room <= 0) return;
+                int n = inflater.inflate(buffer, 0, room);
+                if (n == 0) {
+                    if (inflater.needsInput() || inflater.needsDictionary()) return;
+                    continue;
+                }
+                inflatedSoFar += n;
+                out.write(buffer, 0, n);
+            }
+        }
+
+        private static Frame closeFrame(int code, String reason) {
+            byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+            byte[] payload = new byte[2 + text.length];
+            payload[0] = (byte) (code >> 8);
+            payload[1] = (byte) code;
+            System.arraycopy(text, 0, payload, 2, text.length);
+            return Frame.builder().fin(true).opcode((byte) 0x08).payloadData(payload).build();
+        }
+
+        @Override
+        public void destroy(ExtensionContext context) {
+            synchronized (outLock) {
+                deflater.end();
+            }
+            synchronized (inLock) {
+                inflater.end();
+            }
+        }
+    }
+}
