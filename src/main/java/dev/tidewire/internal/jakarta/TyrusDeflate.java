@@ -1,15 +1,16 @@
 package dev.tidewire.internal.jakarta;
 
+import dev.tidewire.internal.engine.DeflateOffer;
 import jakarta.websocket.Extension;
 import org.glassfish.tyrus.core.extension.ExtendedExtension;
 import org.glassfish.tyrus.core.frame.Frame;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -21,11 +22,9 @@ import java.util.zip.Inflater;
  * {@link ExtendedExtension} for that one connection, with its own {@link Deflater} and {@link Inflater}. The rules are
  * {@link UndertowDeflate}'s:
  * <ul>
- * <li>the server's compressor never keeps its context between messages (always decodable, whatever was negotiated);
- * {@code server_no_context_takeover} and {@code client_no_context_takeover} are accepted and echoed, and the
- * decompressor starts afresh after each message of a client that said it resets;</li>
- * <li>an offer that limits the server's window below the JDK's fixed 15 bits, has an unknown, repeated or malformed
- * parameter is declined (the next offer of the header is tried);</li>
+ * <li>offers are answered by {@link DeflateOffer} (the next offer of the header is tried after a declined one); the
+ * server's compressor never keeps its context between messages, and the decompressor starts afresh after each
+ * message of a client that said it resets;</li>
  * <li>a message that fits one frame and is below the threshold goes as it is, RSV1 clear;</li>
  * <li>an inflated message is bounded by {@code maxHttpBufferSize}: past it the inflater stops and the connection is
  * closed with 1009, as the engine closes an uncompressed message over the limit. Corrupt data closes with 1007.</li>
@@ -35,8 +34,7 @@ import java.util.zip.Inflater;
  * is usable from the application (see {@link WebSocketCompression}).
  */
 final class TyrusDeflate {
-    static final String NAME = "permessage-deflate";
-    private static final int JDK_WINDOW_BITS = 15;
+    static final String NAME = DeflateOffer.EXTENSION;
     private static final byte[] TAIL = {0, 0, (byte) 0xff, (byte) 0xff};
     static final int TOO_BIG = 1009;
     static final int INVALID_DATA = 1007;
@@ -77,45 +75,14 @@ final class TyrusDeflate {
         }
 
         private Connection accept(List<Parameter> offered) {
-            List<Parameter> response = new ArrayList<>(2);
-            Set<String> seen = new HashSet<>();
-            boolean clientResets = false;
-            for (Parameter p : offered == null ? List.<Parameter>of() : offered) {
-                String value = unquoted(p.getValue());
-                if (!seen.add(p.getName())) return null; // a parameter twice makes the offer invalid
-                switch (p.getName()) {
-                    case "server_no_context_takeover", "client_no_context_takeover" -> {
-                        if (value != null && !value.isEmpty()) return null;
-                        response.add(parameter(p.getName()));
-                        if (p.getName().equals("client_no_context_takeover")) clientResets = true;
-                    }
-                    case "server_max_window_bits" -> {
-                        if (windowBits(value) != JDK_WINDOW_BITS) return null; // the JDK cannot narrow its window
-                    }
-                    case "client_max_window_bits" -> { // the JDK's inflater takes any window up to 15 bits
-                        if (value != null && !value.isEmpty() && windowBits(value) < 0) return null;
-                    }
-                    default -> {
-                        return null; // an unknown parameter makes the offer invalid
-                    }
-                }
+            List<Map.Entry<String, String>> parameters = new ArrayList<>();
+            if (offered != null) {
+                for (Parameter p : offered) parameters.add(new SimpleEntry<>(p.getName(), p.getValue()));
             }
-            return new Connection(List.copyOf(response), clientResets, threshold, maxInflated);
-        }
-    }
-
-    private static String unquoted(String value) {
-        if (value == null) return null;
-        String v = value.trim();
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
-    }
-
-    private static int windowBits(String value) {
-        try {
-            int bits = Integer.parseInt(value == null ? "" : value);
-            return bits >= 8 && bits <= 15 ? bits : -1;
-        } catch (NumberFormatException e) {
-            return -1;
+            DeflateOffer answer = DeflateOffer.accept(parameters);
+            if (answer == null) return null;
+            List<Parameter> response = answer.responseParameters().stream().map(TyrusDeflate::parameter).toList();
+            return new Connection(response, answer.clientResets(), threshold, maxInflated);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tidewire.internal.jakarta;
 
+import dev.tidewire.internal.engine.DeflateOffer;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.websockets.WebSocketExtension;
 import io.undertow.websockets.extensions.ExtensionFunction;
@@ -10,8 +11,10 @@ import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 
 import java.io.IOException;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.Deflater;
 
 /**
@@ -58,8 +61,7 @@ final class UndertowDeflate {
 
     /** The negotiation (stateless) and the per-connection compressor with the threshold. */
     static final class ThresholdHandshake implements ExtensionHandshake {
-        static final String NAME = "permessage-deflate";
-        private static final int JDK_WINDOW_BITS = 15;
+        static final String NAME = DeflateOffer.EXTENSION;
         private final int threshold;
 
         ThresholdHandshake(int threshold) {
@@ -71,39 +73,19 @@ final class UndertowDeflate {
             return NAME;
         }
 
-        /** RFC 7692 section 7.1: the response to one offer, or null to decline it. */
+        /** RFC 7692 section 7.1: the response to one offer ({@link DeflateOffer}), or null to decline it. */
         @Override
         public WebSocketExtension accept(WebSocketExtension offer) {
             if (offer == null || !offer.getName().equals(NAME)) return null;
-            List<WebSocketExtension.Parameter> response = new ArrayList<>(2);
+            List<Map.Entry<String, String>> parameters = new ArrayList<>();
             for (WebSocketExtension.Parameter p : offer.getParameters()) {
-                switch (p.getName()) {
-                    // the server resets its context after every message anyway; the client may reset its own
-                    case "server_no_context_takeover", "client_no_context_takeover" -> {
-                        if (p.getValue() != null && !p.getValue().isEmpty()) return null;
-                        response.add(new WebSocketExtension.Parameter(p.getName(), null));
-                    }
-                    case "server_max_window_bits" -> {
-                        if (windowBits(p.getValue()) != JDK_WINDOW_BITS) return null; // the JDK cannot narrow it
-                    }
-                    case "client_max_window_bits" -> { // a client may use up to 15 bits: the JDK's inflater takes any
-                        if (p.getValue() != null && !p.getValue().isEmpty() && windowBits(p.getValue()) < 0) return null;
-                    }
-                    default -> {
-                        return null; // an unknown parameter makes the offer invalid
-                    }
-                }
+                parameters.add(new SimpleEntry<>(p.getName(), p.getValue()));
             }
+            DeflateOffer answer = DeflateOffer.accept(parameters);
+            if (answer == null) return null;
+            List<WebSocketExtension.Parameter> response = new ArrayList<>(2);
+            for (String name : answer.responseParameters()) response.add(new WebSocketExtension.Parameter(name, null));
             return new WebSocketExtension(NAME, response);
-        }
-
-        private static int windowBits(String value) {
-            try {
-                int bits = Integer.parseInt(value == null ? "" : value.trim());
-                return bits >= 8 && bits <= 15 ? bits : -1;
-            } catch (NumberFormatException e) {
-                return -1;
-            }
         }
 
         @Override
