@@ -219,6 +219,7 @@ public class Namespace {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "closing the adapter of " + name + " failed", e);
         }
+        server.fireNamespaceRemoved(this);
     }
 
     void fireConnection(Socket socket) {

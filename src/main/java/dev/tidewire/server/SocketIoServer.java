@@ -51,6 +51,7 @@ public final class SocketIoServer implements ConnectionListener {
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
     private final Map<EngineSession, Client> clients = new ConcurrentHashMap<>();
     private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Namespace>> removedNamespaceListeners = new CopyOnWriteArrayList<>();
     private final SocketCounters counters = new SocketCounters();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransactionHook transactionHook = TransactionHook.NONE;
@@ -156,6 +157,26 @@ public final class SocketIoServer implements ConnectionListener {
     public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
         newNamespaceListeners.add(listener);
         return this;
+    }
+
+    /**
+     * Tells {@code listener} of each dynamic child that {@link SocketIoOptions#cleanupEmptyChildNamespaces()} removed,
+     * after its adapter is closed: what was kept for it (a registration, per-namespace state) can go. A later CONNECT
+     * to that name creates a new namespace, of which {@link #onNewNamespace} tells.
+     */
+    public SocketIoServer onNamespaceRemoved(Consumer<Namespace> listener) {
+        removedNamespaceListeners.add(listener);
+        return this;
+    }
+
+    void fireNamespaceRemoved(Namespace namespace) {
+        for (Consumer<Namespace> l : removedNamespaceListeners) {
+            try {
+                l.accept(namespace);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "removed-namespace listener failed for " + namespace.name(), e);
+            }
+        }
     }
 
     /**

@@ -72,6 +72,26 @@ class CleanupEmptyChildNamespacesTest {
     }
 
     @Test
+    void theRemovalIsToldAfterTheAdapterClosedAndOnlyForRemovedChildren() {
+        List<String> told = new ArrayList<>();
+        t.io.onNamespaceRemoved(n -> told.add(n.name() + (closedAdapters.contains(n.name()) ? " closed" : " open")));
+        t.io.of(Pattern.compile("/d-\\d"));
+        t.io.of("/static");
+        SioTestServer.Peer a = t.connect();
+        a.connectTo("/d-1");
+        a.connectTo("/static");
+        Namespace child = t.io.namespaces().get("/d-1");
+        List<Namespace> removed = new ArrayList<>();
+        t.io.onNamespaceRemoved(removed::add);
+
+        a.send("41/static,");
+        assertEquals(List.of(), told, "a static namespace is never removed");
+        a.send("41/d-1,");
+        assertEquals(List.of("/d-1 closed"), told);
+        assertEquals(List.of(child), removed);
+    }
+
+    @Test
     void aLaterConnectCreatesTheChildAgainAndItIsAnnouncedAgain() {
         List<Namespace> announced = new ArrayList<>();
         t.io.onNewNamespace(announced::add);

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The namespace MXBeans of one server: one for each namespace that exists at start and for each created later, until
  * {@link #close()}, each namespace once ({@link SocketIoServer#onEachNamespace}). A dynamic child removed when empty
- * keeps its bean until a child of that name is created anew, which replaces it, or until {@link #close()}.
+ * loses its bean ({@link SocketIoServer#onNamespaceRemoved}), so that short-lived children do not pile up beans; a
+ * child created anew under that name gets a bean again.
  */
 final class NamespaceRegistrations implements AutoCloseable {
     private static final Logger LOG = System.getLogger("tidewire.monitor");
@@ -22,7 +23,7 @@ final class NamespaceRegistrations implements AutoCloseable {
     private final MBeanServer mbeans;
     private final String contextPath;
     private final String path;
-    private final Map<String, ObjectName> registered = new HashMap<>(); // by namespace name; guarded by this
+    private final Map<String, Registered> registered = new HashMap<>(); // by namespace name; guarded by this
     private boolean closed; // guarded by this
 
     private NamespaceRegistrations(MBeanServer mbeans, String contextPath, String path) {
@@ -33,28 +34,37 @@ final class NamespaceRegistrations implements AutoCloseable {
 
     static NamespaceRegistrations start(MBeanServer mbeans, String contextPath, String path, SocketIoServer io) {
         NamespaceRegistrations registrations = new NamespaceRegistrations(mbeans, contextPath, path);
+        io.onNamespaceRemoved(registrations::unregisterRemoved);
         io.onEachNamespace(registrations::register);
         return registrations;
     }
 
     private synchronized void register(Namespace namespace) {
         if (closed) return;
-        ObjectName previous = registered.remove(namespace.name());
-        if (previous != null) unregister(mbeans, previous); // a child removed when empty, now created anew
+        Registered previous = registered.remove(namespace.name());
+        if (previous != null) unregister(mbeans, previous.name()); // removed, created anew before the removal was told
         try {
             ObjectName name = MonitorRegistration.namespaceName(contextPath, path, namespace.name());
             mbeans.registerMBean(new NamespaceMonitor(namespace), name);
-            registered.put(namespace.name(), name);
+            registered.put(namespace.name(), new Registered(namespace, name));
         } catch (JMException | RuntimeException e) {
             LOG.log(Level.WARNING, "JMX registration of namespace {0} failed: {1}", namespace.name(), e.toString());
         }
+    }
+
+    /** Unregisters a removed child's bean, unless a child created anew under its name holds it by now. */
+    private synchronized void unregisterRemoved(Namespace namespace) {
+        Registered current = registered.get(namespace.name());
+        if (current == null || current.namespace() != namespace) return;
+        registered.remove(namespace.name());
+        unregister(mbeans, current.name());
     }
 
     /** Unregisters them all; namespaces created afterwards are not registered. */
     @Override
     public synchronized void close() {
         closed = true;
-        for (ObjectName name : registered.values()) unregister(mbeans, name);
+        for (Registered r : registered.values()) unregister(mbeans, r.name());
         registered.clear();
     }
 
@@ -64,5 +74,8 @@ final class NamespaceRegistrations implements AutoCloseable {
         } catch (JMException e) {
             LOG.log(Level.DEBUG, "JMX: {0} was already gone: {1}", name, e.toString());
         }
+    }
+
+    private record Registered(Namespace namespace, ObjectName name) {
     }
 }

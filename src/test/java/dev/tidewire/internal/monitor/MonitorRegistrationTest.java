@@ -107,14 +107,16 @@ class MonitorRegistrationTest {
     }
 
     @Test
-    void aChildRemovedWhenEmptyAndCreatedAnewIsMonitoredAnew() throws Exception {
+    void aRemovedChildLosesItsBeanAndOneCreatedAnewIsMonitoredAnew() throws Exception {
         SioHarness harness = new SioHarness(SocketIoOptions.defaults().withCleanupEmptyChildNamespaces(true));
         harness.io.of(Pattern.compile("/team-.*"));
         try (MonitorRegistration registration = MonitorRegistration.register(mbeans, "/app", harness.io,
                 harness.engine())) {
             harness.connect("/team-a");
+            assertEquals(Set.of("/", "/team-a"), registeredNamespaces());
             harness.io.namespaces().get("/team-a").disconnectSockets(false);
             assertFalse(harness.io.namespaces().containsKey("/team-a"));
+            assertEquals(Set.of("/"), registeredNamespaces(), "the removed child's bean is gone");
 
             harness.connect("/team-a");
             harness.connect("/team-a");
@@ -123,6 +125,7 @@ class MonitorRegistrationTest {
             assertEquals(2, teamA.getSockets(), "the bean reads the namespace there is now");
             assertEquals(Set.of("/", "/team-a"), registeredNamespaces());
         }
+        assertEquals(Set.of(), registeredNamespaces());
     }
 
     private Set<String> registeredNamespaces() throws Exception {
