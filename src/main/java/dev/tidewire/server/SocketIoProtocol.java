@@ -6,7 +6,9 @@ import dev.tidewire.internal.engine.SessionIds;
 import dev.tidewire.internal.parser.SioPacket;
 import dev.tidewire.internal.parser.SioPacketType;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -119,26 +121,23 @@ enum SocketIoProtocol {
         return -1;
     }
 
-    /** Parameters read from a CONNECT's query at most; the rest are ignored (the message size bounds it anyway). */
-    static final int MAX_QUERY_PARAMETERS = 1000;
-
-    /** The query's parameters as {@code URLSearchParams} reads them: the last of a repeated name wins. */
+    /**
+     * The query's parameters as the reference reads them ({@code url.parse(nsp, true).query}): a repeated name gets the
+     * list of its values, in order; only the first {@link FormDecoding#MAX_PAIRS} pairs are read.
+     */
     private static Map<String, Object> queryOf(String nsp, int start) {
         Map<String, Object> params = new LinkedHashMap<>();
         if (nsp.charAt(start) != '?') return params;
-        int end = FormDecoding.indexOf(nsp, '#', start, nsp.length());
-        int from = start + 1;
-        int pairs = 0;
-        while (from <= end && pairs < MAX_QUERY_PARAMETERS) {
-            int to = FormDecoding.indexOf(nsp, '&', from, end);
-            if (to > from) {
-                pairs++;
-                int keyEnd = FormDecoding.indexOf(nsp, '=', from, to);
-                String value = keyEnd == to ? "" : FormDecoding.decode(nsp, keyEnd + 1, to);
-                params.put(FormDecoding.decode(nsp, from, keyEnd), value);
-            }
-            from = to + 1;
-        }
+        FormDecoding.forEachPair(nsp, start + 1, FormDecoding.indexOf(nsp, '#', start, nsp.length()),
+                (name, value) -> params.merge(name, value, SocketIoProtocol::withValue));
         return params;
+    }
+
+    /** The values of a repeated parameter: the list so far (or the first value) with {@code value} added. */
+    @SuppressWarnings("unchecked")
+    private static Object withValue(Object sofar, Object value) {
+        List<Object> values = sofar instanceof List<?> list ? (List<Object>) list : new ArrayList<>(List.of(sofar));
+        values.add(value);
+        return values;
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tidewire.internal.engine.FormDecoding;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +55,22 @@ class SocketIoV4ProtocolTest {
     }
 
     @Test
+    void aRepeatedQueryParameterIsTheListOfItsValuesAsNodesUrlParse() {
+        t.io.of("/admin").onConnection(connected::add);
+        SioTestServer.Peer c = t.connectEio3(Map.of());
+        c.send("40/admin?tag=a&one=1&tag=b&tag=c#frag=x,");
+        assertEquals(Map.of("tag", List.of("a", "b", "c"), "one", "1"), connected.get(0).handshake().auth());
+    }
+
+    @Test
     void aConnectQueryReadsAtMostAThousandParameters() {
         t.io.of("/admin").onConnection(connected::add);
         SioTestServer.Peer c = t.connectEio3(Map.of());
         StringBuilder query = new StringBuilder();
-        for (int i = 0; i < SocketIoProtocol.MAX_QUERY_PARAMETERS + 5; i++) query.append("&k").append(i).append("=v");
+        for (int i = 0; i < FormDecoding.MAX_PAIRS + 5; i++) query.append("&k").append(i).append("=v");
         c.send("40/admin?" + query.substring(1) + ",");
         Map<String, Object> auth = connected.get(0).handshake().auth();
-        assertEquals(SocketIoProtocol.MAX_QUERY_PARAMETERS, auth.size());
+        assertEquals(FormDecoding.MAX_PAIRS, auth.size());
         assertEquals("v", auth.get("k999"));
         assertFalse(auth.containsKey("k1000"));
     }

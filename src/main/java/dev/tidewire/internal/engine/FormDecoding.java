@@ -2,6 +2,7 @@ package dev.tidewire.internal.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 
 /**
  * Decodes {@code application/x-www-form-urlencoded} components leniently, as Node's {@code querystring} and
@@ -9,7 +10,29 @@ import java.nio.charset.StandardCharsets;
  * stays as it is (where {@code URLDecoder} would throw).
  */
 public final class FormDecoding {
+    /** Pairs read from one query or form at most, the rest ignored: Node's {@code querystring} {@code maxKeys}. */
+    public static final int MAX_PAIRS = 1000;
+
     private FormDecoding() {
+    }
+
+    /**
+     * Hands each {@code name=value} pair of {@code s} from {@code from} to before {@code to} (pairs separated by
+     * {@code &}) to {@code pair}, both decoded, in order, as Node's {@code querystring.parse} reads them: a pair without
+     * {@code =} has the empty value, empty pairs are skipped, and only the first {@link #MAX_PAIRS} are read.
+     */
+    public static void forEachPair(String s, int from, int to, BiConsumer<String, String> pair) {
+        int start = from;
+        int pairs = 0;
+        while (start <= to && pairs < MAX_PAIRS) {
+            int end = indexOf(s, '&', start, to);
+            if (end > start) {
+                pairs++;
+                int nameEnd = indexOf(s, '=', start, end);
+                pair.accept(decode(s, start, nameEnd), nameEnd == end ? "" : decode(s, nameEnd + 1, end));
+            }
+            start = end + 1;
+        }
     }
 
     public static String decode(String s, int from, int to) {

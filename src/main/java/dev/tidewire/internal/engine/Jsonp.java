@@ -1,15 +1,14 @@
 package dev.tidewire.internal.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JSONP polling, as the reference's {@code polling-jsonp}: a poll is answered with the script
  * {@code ___eio[<j>]("<payload>");}, and a POST is the form {@code d=<payload>}, whose newlines the client escaped.
  */
 final class Jsonp {
-    /** As Node's {@code querystring.parse}: the pairs after this many are not read. */
-    static final int MAX_FORM_PAIRS = 1000;
-
     private Jsonp() {
     }
 
@@ -76,26 +75,16 @@ final class Jsonp {
         return d == null ? null : unescapeNewlines(d);
     }
 
-    /** One field of an {@code application/x-www-form-urlencoded} body, decoded leniently as Node's querystring. */
+    /**
+     * One field of an {@code application/x-www-form-urlencoded} body, decoded leniently as Node's querystring; null when
+     * absent or repeated (querystring makes a repeated field an array, not a string).
+     */
     static String formField(String form, String name) {
-        String found = null;
-        int pairs = 0;
-        int start = 0;
-        while (start <= form.length() && pairs < MAX_FORM_PAIRS) {
-            int amp = form.indexOf('&', start);
-            int end = amp < 0 ? form.length() : amp;
-            if (end > start) {
-                pairs++;
-                int keyEnd = FormDecoding.indexOf(form, '=', start, end);
-                if (FormDecoding.decode(form, start, keyEnd).equals(name)) {
-                    if (found != null) return null; // repeated: an array, not a string
-                    found = keyEnd == end ? "" : FormDecoding.decode(form, keyEnd + 1, end);
-                }
-            }
-            if (amp < 0) break;
-            start = amp + 1;
-        }
-        return found;
+        List<String> values = new ArrayList<>(1);
+        FormDecoding.forEachPair(form, 0, form.length(), (field, value) -> {
+            if (field.equals(name)) values.add(value);
+        });
+        return values.size() == 1 ? values.get(0) : null;
     }
 
     /**

@@ -31,17 +31,16 @@ final class RequestInfos {
                 req.getUserPrincipal());
     }
 
-    /** Every value of a repeated key, in order; a key without {@code =} has the empty value; empty pairs are skipped. */
+    /**
+     * Every value of a repeated key, in order; a key without {@code =} has the empty value; empty pairs are skipped;
+     * the first {@link FormDecoding#MAX_PAIRS} pairs are read, as Node's {@code querystring}.
+     */
     static Map<String, List<String>> parseQuery(String qs) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (qs == null || qs.isEmpty()) return out;
-        for (String pair : qs.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String k = CommonStrings.queryWord(decode(eq < 0 ? pair : pair.substring(0, eq)));
-            String v = eq < 0 ? "" : CommonStrings.queryWord(decode(pair.substring(eq + 1)));
-            out.computeIfAbsent(k, x -> new ArrayList<>(1)).add(v);
-        }
+        FormDecoding.forEachPair(qs, 0, qs.length(), (name, value) -> out
+                .computeIfAbsent(CommonStrings.queryWord(name), k -> new ArrayList<>(1))
+                .add(CommonStrings.queryWord(value)));
         return out;
     }
 

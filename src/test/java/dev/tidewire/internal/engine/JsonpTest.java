@@ -65,9 +65,9 @@ class JsonpTest {
 
     @Test
     void onlyTheFirstThousandPairsAreRead() {
-        String form = "x=1&".repeat(Jsonp.MAX_FORM_PAIRS) + "d=2:4a";
+        String form = "x=1&".repeat(FormDecoding.MAX_PAIRS) + "d=2:4a";
         assertNull(Jsonp.formField(form, "d"));
-        assertEquals("2:4a", Jsonp.formField("x=1&".repeat(Jsonp.MAX_FORM_PAIRS - 1) + "d=2:4a", "d"));
+        assertEquals("2:4a", Jsonp.formField("x=1&".repeat(FormDecoding.MAX_PAIRS - 1) + "d=2:4a", "d"));
     }
 
     /** The client sends a newline as {@code \n} and a backslash-n of the data as {@code \\n}. */

@@ -1,5 +1,7 @@
 package dev.tidewire.internal.jakarta;
 
+import dev.tidewire.internal.engine.FormDecoding;
+
 import dev.tidewire.internal.engine.RequestInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,15 @@ class RequestInfosTest {
     @Test
     void repeatedKeysKeepEveryValueInOrder() {
         assertEquals(Map.of("a", List.of("1", "2", "3"), "b", List.of("x")), query("a=1&b=x&a=2&a=3"));
+    }
+
+    @Test
+    void onlyTheFirstThousandPairsAreReadAsNodesQuerystring() {
+        String qs = "k=v&".repeat(FormDecoding.MAX_PAIRS - 1) + "last=1&ignored=2";
+        Map<String, List<String>> parsed = query(qs);
+        assertEquals(FormDecoding.MAX_PAIRS - 1, parsed.get("k").size());
+        assertEquals(List.of("1"), parsed.get("last"));
+        assertNull(parsed.get("ignored"));
     }
 
     @Test
