@@ -22,20 +22,10 @@ class JsonpTest {
         assertEquals("___eio[3](\"6:4hello\");", Jsonp.script("3", "6:4hello"));
     }
 
-    /** JSON.stringify's escapes: the short forms where it has them, \\u00xx for other controls, lone surrogates. */
-    @Test
-    void quotesAsJsonStringify() {
-        assertEquals("\"a\\\"b\\\\c\"", Jsonp.quote("a\"b\\c"));
-        assertEquals("\"\\b\\f\\n\\r\\t\"", Jsonp.quote("\b\f\n\r\t"));
-        assertEquals("\"\\u0000\\u0001\\u001f\\u001e\"", Jsonp.quote("\u0000\u0001\u001f\u001e"));
-        assertEquals("\"/<>'\u007f é€😀\"", Jsonp.quote("/<>'\u007f é€😀"), "no other escapes, pairs kept");
-        assertEquals("\"\\ud800x\\udc00\"", Jsonp.quote("\ud800x\udc00"), "lone surrogates escaped");
-    }
-
     /** JSON may hold U+2028 and U+2029 raw, JavaScript source may not: the reference escapes them. */
     @Test
-    void escapesTheLineAndParagraphSeparators() {
-        assertEquals("\"a\\u2028b\\u2029c\"", Jsonp.quote("a\u2028b\u2029c"));
+    void theScriptEscapesTheLineAndParagraphSeparators() {
+        assertEquals("___eio[0](\"a\\u2028b\\u2029c\");", Jsonp.script("0", "a\u2028b\u2029c"));
     }
 
     @Test
