@@ -90,6 +90,22 @@ class MsgPackCodecTest {
         assertNull(values.get(2), "undefined: null");
     }
 
+    /** Read as the MessagePack parser reads a client's, so a handler sees the same types whichever way a value came. */
+    @Test
+    void valuesAreReadAsTheMessagePackParserReadsThem() {
+        // [1.0, 1.5, {"a": undefined, "b": 1}, ext 5 of one byte]
+        List<?> values = (List<?>) MsgPackCodec.decode(HexFormat.of().parseHex(
+                "94" + "cb3ff0000000000000" + "cb3ff8000000000000" + "82a161d40000a16201" + "d4052a"));
+        assertEquals(1L, values.get(0), "a whole number is a Long, as JavaScript has one number type");
+        assertEquals(1.5, values.get(1));
+        assertEquals(Map.of("b", 1L), values.get(2), "an undefined property is left out, as JSON.stringify does");
+        List<?> unknown = (List<?>) values.get(3);
+        assertEquals(5L, unknown.get(0), "another extension: [type, bytes]");
+        assertArrayEquals(new byte[]{42}, (byte[]) unknown.get(1));
+        assertEquals("cb3ff8000000000000", HexFormat.of().formatHex(MsgPackCodec.encode(1.5)));
+        assertEquals("01", HexFormat.of().formatHex(MsgPackCodec.encode(1.0)), "a whole double: an integer, as notepack");
+    }
+
     @Test
     void theLargestUnsignedIntegerIsReadAsTheNumberJavaScriptWouldMakeOfIt() {
         byte[] max = HexFormat.of().parseHex("cfffffffffffffffff");
