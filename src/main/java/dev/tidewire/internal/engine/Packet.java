@@ -24,6 +24,9 @@ public final class Packet {
     private final byte[] binary;
     private final boolean compress;
     private String encodedText;
+    // v3 forms of a binary message (Engine.IO v3 clients), made once for all recipients of a broadcast
+    private byte[] v3BinaryFrame;
+    private String v3Base64Text;
 
     private Packet(PacketType type, String text, byte[] binary, boolean compress) {
         this.type = type;
@@ -92,6 +95,26 @@ public final class Packet {
             encodedText = e;
         }
         return e;
+    }
+
+    /** The v3 binary WebSocket frame of a binary message: the type byte, then the data. */
+    byte[] v3BinaryFrame() {
+        byte[] f = v3BinaryFrame;
+        if (f == null) {
+            f = PacketCodecV3.binaryFrame(this);
+            v3BinaryFrame = f; // racy but idempotent, as encodedText
+        }
+        return f;
+    }
+
+    /** The v3 text form of a binary message, for a client that takes no binary: {@code b4} and base64. */
+    String v3Base64Text() {
+        String t = v3Base64Text;
+        if (t == null) {
+            t = PacketCodecV3.base64Text(this);
+            v3Base64Text = t;
+        }
+        return t;
     }
 
     /** Approximate bytes this packet occupies on the wire, used to bound outbound queues. */

@@ -55,7 +55,7 @@ final class PacketCodecV3 {
 
     /** The text form of any packet for a client that takes no binary. */
     static String text(Packet p) {
-        return p.isBinary() ? base64Text(p) : p.encodedText();
+        return p.isBinary() ? p.v3Base64Text() : p.encodedText();
     }
 
     private static void requireMessage(char type) throws PacketParseException {

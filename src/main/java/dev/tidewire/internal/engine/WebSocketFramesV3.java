@@ -27,7 +27,7 @@ final class WebSocketFramesV3 implements WebSocketFrames {
     @Override
     public void send(WebSocketConnection conn, Packet packet, WebSocketConnection.SendCallback done) {
         if (!packet.isBinary()) conn.sendText(packet.encodedText(), done);
-        else if (binaryFrames) conn.sendBinary(PacketCodecV3.binaryFrame(packet), done);
-        else conn.sendText(PacketCodecV3.base64Text(packet), done);
+        else if (binaryFrames) conn.sendBinary(packet.v3BinaryFrame(), done);
+        else conn.sendText(packet.v3Base64Text(), done);
     }
 }

@@ -2,6 +2,7 @@ package dev.tidewire.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,5 +53,19 @@ class PacketCodecV3Test {
     void theTextFormOfAnyPacket() {
         assertEquals("4hi", PacketCodecV3.text(Packet.message("hi")));
         assertEquals("b4AQ==", PacketCodecV3.text(Packet.binaryMessage(new byte[] {1})));
+    }
+
+    /** A broadcast's binary message is framed once for all its v3 recipients, as it is encoded once for v4 ones. */
+    @Test
+    void aBinaryMessageIsFramedOnceForEveryV3Recipient() {
+        Packet broadcast = Packet.binaryMessage(new byte[]{1, 2, 3});
+        FakeWebSocketConnection first = new FakeWebSocketConnection();
+        FakeWebSocketConnection second = new FakeWebSocketConnection();
+        WebSocketFramesV3.BINARY.send(first, broadcast, ok -> { });
+        WebSocketFramesV3.BASE64.send(second, broadcast, ok -> { });
+        assertArrayEquals(new byte[]{4, 1, 2, 3}, (byte[]) first.frames.get(0));
+        assertEquals("b4AQID", second.frames.get(0));
+        assertSame(broadcast.v3BinaryFrame(), broadcast.v3BinaryFrame());
+        assertSame(broadcast.v3Base64Text(), broadcast.v3Base64Text());
     }
 }
