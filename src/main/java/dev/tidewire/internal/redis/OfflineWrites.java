@@ -53,11 +53,6 @@ final class OfflineWrites {
         this.retry = retry;
     }
 
-    /** Whether writes wait (or are being sent after an outage) rather than go straight out. */
-    synchronized boolean keeping() {
-        return flushing || !kept.isEmpty();
-    }
-
     /** For tests: a smaller bound. */
     synchronized void bound(int writes, long bytes) {
         this.maxWrites = writes;
@@ -65,31 +60,36 @@ final class OfflineWrites {
     }
 
     /**
-     * Sends the write now if the connection is up and nothing waits, else keeps it. The stage completes once the
-     * write is sent and answered, or fails (refused over the bound, link closed, Redis error).
+     * A write handed to {@link #write}: its stage, which completes once the write is sent and answered, or fails
+     * (refused over the bound, link closed, Redis error); and whether it was kept for later rather than sent at once.
      */
-    <T> CompletionStage<T> write(Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> call, long bytes) {
+    record KeptOrSent<T>(CompletionStage<T> done, boolean kept) {
+    }
+
+    /** Sends the write now if the connection is up and nothing waits, else keeps it. */
+    <T> KeptOrSent<T> write(Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> call, long bytes) {
         Kept<T> write = new Kept<>(call, bytes, new CompletableFuture<>());
         StatefulRedisConnection<String, byte[]> c;
         boolean direct;
         boolean waitingWhileUp;
         synchronized (this) {
-            if (closed) return CompletableFuture.failedFuture(closedException());
+            if (closed) return new KeptOrSent<>(CompletableFuture.failedFuture(closedException()), false);
             c = connection.get();
             boolean up = c != null && c.isOpen();
             direct = up && kept.isEmpty() && !flushing;
             waitingWhileUp = up && !direct && !flushing;
-            if (!direct && !keep(write, false)) return write.done;
+            if (!direct && !keep(write, false)) return new KeptOrSent<>(write.done, false);
         }
+        boolean keptForLater = !direct;
         if (direct && !write.send(c)) {
             synchronized (this) {
-                keep(write, false);
+                keptForLater = keep(write, false);
             }
             retry.later(0, this::flush); // in case the connection came back meanwhile
         } else if (waitingWhileUp) {
             flush(); // the connection is up but no flush started: it may have come back before this write was kept
         }
-        return write.done;
+        return new KeptOrSent<>(write.done, keptForLater);
     }
 
     /** Under the lock: keeps the write at the end (or the head), or refuses it over the bound. */

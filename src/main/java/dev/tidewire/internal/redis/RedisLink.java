@@ -228,15 +228,17 @@ final class RedisLink {
      * @param bytes the payload's size, counted against the bound of what is kept
      */
     <T> CompletionStage<T> keep(Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> call, long bytes) {
-        return offline.write(call, bytes).handle((result, error) -> {
-            if (error != null) throw unavailable(error);
-            return result;
-        });
+        return keepOrSend(call, bytes).done();
     }
 
-    /** Whether fire-and-forget writes are being kept (or sent after an outage) rather than sent straight away. */
-    boolean keepingWrites() {
-        return offline.keeping();
+    /** {@link #keep}, telling also whether this write was kept for later rather than sent at once. */
+    <T> OfflineWrites.KeptOrSent<T> keepOrSend(Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> call,
+                                               long bytes) {
+        OfflineWrites.KeptOrSent<T> write = offline.write(call, bytes);
+        return new OfflineWrites.KeptOrSent<>(write.done().handle((result, error) -> {
+            if (error != null) throw unavailable(error);
+            return result;
+        }), write.kept());
     }
 
     /** Whether the command connection is up (Lettuce's view): for tests. */

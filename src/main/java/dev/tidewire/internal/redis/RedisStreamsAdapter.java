@@ -96,21 +96,29 @@ final class RedisStreamsAdapter extends ClusterAdapter {
     @Override
     protected CompletionStage<String> doPublish(ClusterMessage message) {
         CompletionStage<String> sent;
+        boolean kept;
         if (!StreamsWire.isEphemeral(message)) {
             Map<String, byte[]> entry = StreamsWire.toEntry(message);
             long bytes = entry.values().stream().mapToLong(value -> value.length).sum();
-            sent = link.keep(c -> c.xadd(stream, XAddArgs.Builder.maxlen(maxLen).approximateTrimming(), entry), bytes);
+            OfflineWrites.KeptOrSent<String> write = link.keepOrSend(
+                    c -> c.xadd(stream, XAddArgs.Builder.maxlen(maxLen).approximateTrimming(), entry), bytes);
+            sent = write.done();
+            kept = write.kept();
+        } else if (message.type() == MessageType.SERVER_SIDE_EMIT && message.requestId() == null) {
+            byte[] payload = StreamsWire.toPubSub(message); // waits for no answer: fire and forget
+            OfflineWrites.KeptOrSent<Long> write = link.keepOrSend(c -> c.publish(publicChannel, payload),
+                    payload.length);
+            sent = write.done().thenApply(receivers -> null);
+            kept = write.kept();
         } else {
-            byte[] payload = StreamsWire.toPubSub(message);
-            boolean fireAndForget = message.type() == MessageType.SERVER_SIDE_EMIT && message.requestId() == null;
-            sent = (fireAndForget ? link.publishKept(publicChannel, payload) : link.publish(publicChannel, payload))
-                    .thenApply(nothing -> (String) null);
+            sent = link.publish(publicChannel, StreamsWire.toPubSub(message)).thenApply(nothing -> null);
+            kept = false;
         }
         sent = sent.exceptionally(error -> {
             link.publishFailed(message.type().name(), error);
             return null;
         });
-        return link.keepingWrites() ? CompletableFuture.completedFuture(null) : sent;
+        return kept ? CompletableFuture.completedFuture(null) : sent;
     }
 
     @Override

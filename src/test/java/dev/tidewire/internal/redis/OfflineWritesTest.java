@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link RedisLink}'s fire-and-forget writes on a real {@code redis-server} that stops and starts again on the same
@@ -73,6 +74,22 @@ class OfflineWritesTest {
         assertEquals(List.of("1", "2", "3", "4"), list());
         push("after").get(5, SECONDS);
         assertEquals(List.of("1", "2", "3", "4", "after"), list());
+    }
+
+    /** Each write says whether it was kept: the streams adapter then gives its broadcast no offset rather than wait. */
+    @Test
+    void eachWriteTellsWhetherItWasKeptForLater() throws Exception {
+        link = connectedLink();
+        byte[] one = {1};
+        OfflineWrites.KeptOrSent<Long> sent = link.keepOrSend(c -> c.rpush("list", one), 1);
+        assertFalse(sent.kept());
+        assertEquals(1L, sent.done().toCompletableFuture().get(5, SECONDS));
+        stopRedis();
+        OfflineWrites.KeptOrSent<Long> kept = link.keepOrSend(c -> c.rpush("list", one), 1);
+        assertTrue(kept.kept());
+        assertFalse(kept.done().toCompletableFuture().isDone());
+        redis.startAgain();
+        assertEquals(1L, kept.done().toCompletableFuture().get(5, SECONDS), "sent to the empty Redis started again");
     }
 
     @Test
