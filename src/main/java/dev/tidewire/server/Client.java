@@ -70,7 +70,7 @@ final class Client implements SessionListener {
         ClientConnection c = connection;
         if (c == null) {
             synchronized (this) {
-                if (connection == null) connection = new ClientConnection(session);
+                if (connection == null) connection = new ClientConnection(session, this);
                 c = connection;
             }
         }
@@ -78,9 +78,39 @@ final class Client implements SessionListener {
     }
 
     @Override
+    public void onUpgrading(EngineSession s, String transport) {
+        ClientConnection c = connection;
+        if (c != null) c.upgrading(transport);
+    }
+
+    @Override
     public void onUpgrade(EngineSession s, String transport) {
         ClientConnection c = connection;
-        if (c != null) c.upgraded(transport, this::runSerially);
+        if (c != null) c.upgraded(transport);
+    }
+
+    /**
+     * Runs an event of {@link Connection}'s listeners in this client's order. Never on the calling thread (an I/O or
+     * timer thread, or an emitter's): past the client's bound it is closed as a flood is, and the event dropped with
+     * the others not started.
+     */
+    void runConnectionEvent(Runnable task) {
+        try {
+            serial.execute(task);
+        } catch (RejectedExecutionException e) {
+            if (closing) return;
+            LOG.log(Level.WARNING, "client {0} has too many pending callbacks; closing its connection", session.id());
+            closeNow(DisconnectReason.FORCED_SERVER_CLOSE);
+        }
+    }
+
+    /** Runs {@code task} after everything this client has queued, even past its bound: its one close notice. */
+    void runLast(Runnable task) {
+        try {
+            serial.executePastBound(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // the shared executor is gone (undeploying), as closeNow does
+        }
     }
 
     void startConnectTimer(long timeoutMillis) {
@@ -183,7 +213,9 @@ final class Client implements SessionListener {
     @Override
     public void onClose(EngineSession s, CloseReason reason) {
         cancelConnectTimer();
+        ClientConnection conn = connection;
         if (closing) { // closeNow has queued the sockets' close with its own reason
+            if (conn != null) conn.closed(reason, s.closeDescription());
             server.removeClient(this);
             return;
         }
@@ -195,6 +227,7 @@ final class Client implements SessionListener {
         } catch (RejectedExecutionException e) {
             closeSockets(why);
         }
+        if (conn != null) conn.closed(reason, s.closeDescription()); // after the sockets, as the reference's order
         server.removeClient(this);
     }
 

@@ -81,6 +81,21 @@ final class SerialExecutor implements Executor {
     }
 
     /**
+     * Queues {@code task} after the others even past the bound: for a client's one close notice, which a flood must
+     * not take the place of.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the shared executor refuses to start a drain
+     */
+    void executePastBound(Runnable task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (running) return;
+            running = true;
+        }
+        startDrain();
+    }
+
+    /**
      * Runs {@code task} on the calling thread when nothing of this client is queued or running (so order holds);
      * otherwise queues it like {@link #execute}.
      */

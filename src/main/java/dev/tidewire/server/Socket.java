@@ -135,7 +135,10 @@ public final class Socket implements RemoteSocket {
         return client;
     }
 
-    /** The underlying Engine.IO connection, as the reference's {@code socket.conn} (a narrow view of it). */
+    /**
+     * The underlying Engine.IO connection, as the reference's {@code socket.conn}: its state and events, shared by the
+     * client's sockets in every namespace. It cannot unhook Socket.IO or write raw frames.
+     */
     public Connection conn() {
         return client.connection();
     }

@@ -2,6 +2,7 @@ package dev.tidewire.internal.engine;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ public final class EngineSession {
     private static final Logger WS_LOG = System.getLogger("tidewire.engine.websocket");
     private static final int MAX_PACKETS_PER_POST = 10_000;
 
-    enum State { OPEN, CLOSING, CLOSED }
+    /** The reference's {@code readyState}, less {@code opening}: a session is open once anyone can see it. */
+    public enum State { OPEN, CLOSING, CLOSED }
 
     enum Upgrade { NONE, AWAITING_PROBE, PROBED, DONE }
 
@@ -31,11 +33,14 @@ public final class EngineSession {
     private final PayloadCodec payloadCodec;
     private final Heartbeat heartbeat;
     private volatile SessionListener listener = SessionListener.NONE;
+    /** Null unless the application watches this session's packets: the one volatile read each packet pays. */
+    private volatile SessionObserver observer;
     private volatile Object attachment;
 
     private State state = State.OPEN;
     private final OutboundQueue queue;
     private CloseReason closeReason;
+    private String closeDescription;
 
     // polling
     private HttpExchange pendingGet;
@@ -114,6 +119,35 @@ public final class EngineSession {
         this.listener = listener == null ? SessionListener.NONE : listener;
     }
 
+    /** Installs the observer of this session's packets, or removes it ({@code null}). */
+    public void observe(SessionObserver observer) {
+        this.observer = observer;
+    }
+
+    /** Whether an observer is installed. */
+    public boolean isObserved() {
+        return observer != null;
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    /** Whether the session switched from polling to WebSocket (never, for a session opened over WebSocket). */
+    public synchronized boolean upgraded() {
+        return upgrade == Upgrade.DONE;
+    }
+
+    /** Whether a probe socket is open and the upgrade neither done nor given up yet. */
+    public synchronized boolean upgrading() {
+        return upgrade == Upgrade.AWAITING_PROBE || upgrade == Upgrade.PROBED;
+    }
+
+    /** What went wrong, in a few words, when the session closed for an error; otherwise (or while open) null. */
+    public synchronized String closeDescription() {
+        return closeDescription;
+    }
+
     /** A slot for the layer above (the Socket.IO client object). */
     public Object attachment() {
         return attachment;
@@ -167,9 +201,12 @@ public final class EngineSession {
             if (isVolatile) return false; // dropping a volatile batch is enough: it never closes the session
             LOG.log(Level.WARNING, "session {0}: outbound queue full ({1} packets, {2} bytes); closing",
                     id, queue.size(), queue.bytes());
-            closeLocked(CloseReason.OUTBOUND_QUEUE_FULL, fx);
+            closeLocked(CloseReason.OUTBOUND_QUEUE_FULL,
+                    "outbound queue full (" + queue.size() + " packets, " + queue.bytes() + " bytes)", fx);
             return false;
         }
+        SessionObserver o = observer;
+        if (o != null) fx.add(() -> o.created(packets));
         flushPollingLocked(fx);
         return true;
     }
@@ -214,7 +251,7 @@ public final class EngineSession {
         if (pendingGet != null) {
             POLLING_LOG.log(Level.WARNING, "session {0}: overlapping GET requests; closing", id);
             fx.add(() -> ex.respond(HttpResponse.empty(400, cors)));
-            closeLocked(CloseReason.TRANSPORT_ERROR, fx);
+            closeLocked(CloseReason.TRANSPORT_ERROR, "overlapping GET requests", fx);
             return;
         }
         pendingGet = ex;
@@ -235,7 +272,7 @@ public final class EngineSession {
      */
     private void onPollWhileProbedLocked(HttpExchange ex, Effects fx) {
         if (!queue.isEmpty()) {
-            answerPollLocked(queue.drain(), fx);
+            answerPollWithQueueLocked(fx);
             return;
         }
         scheduler.schedule(() -> {
@@ -251,7 +288,7 @@ public final class EngineSession {
         if (postInProgress) {
             POLLING_LOG.log(Level.WARNING, "session {0}: overlapping POST requests; closing", id);
             fx.add(() -> ex.respond(HttpResponse.empty(400, cors)));
-            closeLocked(CloseReason.TRANSPORT_ERROR, fx);
+            closeLocked(CloseReason.TRANSPORT_ERROR, "overlapping POST requests", fx);
             return;
         }
         String contentType = ex.request().header("content-type");
@@ -260,7 +297,7 @@ public final class EngineSession {
             POLLING_LOG.log(Level.WARNING, "session {0}: binary POST body is not valid here (protocol v{1}); closing",
                     id, protocol.revision());
             fx.add(() -> ex.respond(HttpResponse.empty(400, cors)));
-            closeLocked(CloseReason.TRANSPORT_ERROR, fx);
+            closeLocked(CloseReason.TRANSPORT_ERROR, "binary POST body", fx);
             return;
         }
         postInProgress = true;
@@ -290,7 +327,7 @@ public final class EngineSession {
                 synchronized (EngineSession.this) {
                     postInProgress = false;
                     if (pendingPost == ex) pendingPost = null;
-                    closeLocked(CloseReason.TRANSPORT_ERROR, fx2);
+                    closeLocked(CloseReason.TRANSPORT_ERROR, "reading the POST body failed: " + error, fx2);
                 }
                 fx2.run();
             }
@@ -320,7 +357,7 @@ public final class EngineSession {
         }
         if (decoded.error() != null) {
             POLLING_LOG.log(Level.WARNING, "session {0}: malformed payload ({1}); closing", id, decoded.error());
-            close(CloseReason.PARSE_ERROR);
+            close(CloseReason.PARSE_ERROR, String.valueOf(decoded.error()));
         }
     }
 
@@ -331,7 +368,7 @@ public final class EngineSession {
             // socket.io-client acts on a payload's close at once but dispatches its messages on nextTick, so a
             // final DISCONNECT or event sharing the payload with the close would be lost behind "transport close"
             if (!queue.isEmpty()) {
-                answerPollLocked(queue.drain(), fx);
+                answerPollWithQueueLocked(fx);
                 return;
             }
             answerPollLocked(List.of(Packet.CLOSE), fx);
@@ -339,7 +376,16 @@ public final class EngineSession {
             return;
         }
         if (queue.isEmpty()) return;
-        answerPollLocked(queue.drain(), fx);
+        answerPollWithQueueLocked(fx);
+    }
+
+    /** Answers the pending poll with everything queued: the reference's flush, then drain (noop and close are not). */
+    private void answerPollWithQueueLocked(Effects fx) {
+        List<Packet> packets = queue.drain();
+        SessionObserver o = observer;
+        if (o != null) fx.add(() -> o.flushed(packets));
+        answerPollLocked(packets, fx);
+        if (o != null) fx.add(o::drained);
     }
 
     private void answerPollLocked(List<Packet> packets, Effects fx) {
@@ -367,12 +413,14 @@ public final class EngineSession {
             WebSocketConnection conn;
             WebSocketFrames codec;
             Packet[] frames = null;
+            boolean drained = false;
             Effects fx = null;
             synchronized (this) {
                 conn = ws;
                 codec = wsFrames;
                 if (conn != null && state != State.CLOSED) {
                     frames = queue.pollInFlight(conn.maxFramesInFlight() - wsInFlight);
+                    drained = queue.isEmpty();
                 }
                 if (frames == null) {
                     wsPumping = false;
@@ -388,6 +436,8 @@ public final class EngineSession {
                 if (fx != null) fx.run();
                 return;
             }
+            SessionObserver o = observer;
+            if (o != null) o.flushed(Arrays.asList(frames));
             for (Packet next : frames) {
                 counters.sent(next);
                 WebSocketConnection.SendCallback done = error -> onWebSocketSent(next, error);
@@ -397,6 +447,7 @@ public final class EngineSession {
                     done.onComplete(e);
                 }
             }
+            if (o != null && drained) o.drained();
         }
     }
 
@@ -407,7 +458,7 @@ public final class EngineSession {
         }
         if (error != null) {
             WS_LOG.log(Level.DEBUG, "session {0}: send failed: {1}", id, error.toString());
-            close(CloseReason.TRANSPORT_ERROR);
+            close(CloseReason.TRANSPORT_ERROR, "send failed: " + error);
             return;
         }
         pumpWebSocket();
@@ -448,27 +499,27 @@ public final class EngineSession {
 
             private void malformed(PacketParseException e) {
                 WS_LOG.log(Level.WARNING, "session {0}: malformed frame ({1}); closing", id, e.getMessage());
-                close(CloseReason.PARSE_ERROR);
+                close(CloseReason.PARSE_ERROR, e.getMessage());
             }
 
             public void onClose(int code) {
                 WS_LOG.log(Level.DEBUG, "session {0}: socket closed by peer ({1})", id, code);
-                closeIfCurrent(conn, CloseReason.TRANSPORT_CLOSE);
+                closeIfCurrent(conn, CloseReason.TRANSPORT_CLOSE, null);
             }
 
             public void onError(Throwable error) {
                 WS_LOG.log(Level.DEBUG, "session {0}: socket error: {1}", id, error.toString());
-                closeIfCurrent(conn, CloseReason.TRANSPORT_ERROR);
+                closeIfCurrent(conn, CloseReason.TRANSPORT_ERROR, "socket error: " + error);
             }
         };
     }
 
-    private void closeIfCurrent(WebSocketConnection conn, CloseReason reason) {
+    private void closeIfCurrent(WebSocketConnection conn, CloseReason reason, String description) {
         Effects fx = new Effects();
         synchronized (this) {
             if (ws == conn) {
                 ws = null; // already closed: do not send a close frame
-                closeLocked(reason, fx);
+                closeLocked(reason, description, fx);
             }
         }
         fx.run();
@@ -516,6 +567,7 @@ public final class EngineSession {
                     if (upgrade == Upgrade.AWAITING_PROBE && text.equals("2probe")) {
                         upgrade = Upgrade.PROBED;
                         fx.add(() -> conn.sendText(Packet.PONG_PROBE.encodedText(), err -> { }));
+                        fx.add(() -> listener.onUpgrading(EngineSession.this, EngineOptions.WEBSOCKET));
                         if (pendingGet != null) answerPollLocked(List.of(Packet.NOOP), fx);
                     } else if (upgrade == Upgrade.PROBED && text.equals("5")) {
                         completeUpgradeLocked(conn, frames, fx);
@@ -584,6 +636,10 @@ public final class EngineSession {
     /** @return false when the session closed because of this packet */
     private boolean onPacket(Packet p, boolean overWebSocket) {
         counters.received(p);
+        SessionObserver o = observer;
+        if (o != null && !isOpen()) o = null; // as the reference: an open session's packets only
+        // a close packet ends a polling transport unseen, as in the reference
+        if (o != null && (overWebSocket || p.type() != PacketType.CLOSE)) o.received(p);
         switch (p.type()) {
             case MESSAGE -> {
                 synchronized (this) {
@@ -594,10 +650,13 @@ public final class EngineSession {
                 return true;
             }
             case PING, PONG -> {
-                if (p.type() == PacketType.PING ? heartbeat.onPing() : heartbeat.onPong()) return true;
+                if (p.type() == PacketType.PING ? heartbeat.onPing() : heartbeat.onPong()) {
+                    if (o != null) o.heartbeat();
+                    return true;
+                }
                 LOG.log(Level.WARNING, "session {0}: invalid heartbeat direction ({1} from a protocol v{2} client);"
                         + " closing", id, p.type(), protocol.revision());
-                close(CloseReason.TRANSPORT_ERROR);
+                close(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
                 return false;
             }
             case CLOSE -> {
@@ -627,9 +686,14 @@ public final class EngineSession {
 
     /** Closes at once for {@code reason}, discarding queued packets (errors, timeouts, shutdown). */
     public void close(CloseReason reason) {
+        close(reason, null);
+    }
+
+    /** {@link #close(CloseReason)}, saying what went wrong ({@link #closeDescription()}). */
+    void close(CloseReason reason, String description) {
         Effects fx = new Effects();
         synchronized (this) {
-            closeLocked(reason, fx);
+            closeLocked(reason, description, fx);
         }
         fx.run();
     }
@@ -661,8 +725,15 @@ public final class EngineSession {
     }
 
     private void closeLocked(CloseReason reason, Effects fx) {
+        closeLocked(reason, null, fx);
+    }
+
+    private void closeLocked(CloseReason reason, String description, Effects fx) {
         if (state == State.CLOSED) return;
-        if (closeReason == null) closeReason = reason;
+        if (closeReason == null) {
+            closeReason = reason;
+            closeDescription = description;
+        }
         queue.clear();
         if (pendingGet != null) {
             // the reference answers a pending poll with a close packet; after a client close it is a noop

@@ -8,6 +8,13 @@ public interface SessionListener {
 
     void onClose(EngineSession session, CloseReason reason);
 
+    /**
+     * A client began to upgrade to {@code transport}: its probe socket answered the probe ping (the reference's
+     * {@code upgrading}). The upgrade may still fail or time out.
+     */
+    default void onUpgrading(EngineSession session, String transport) {
+    }
+
     /** The session switched to {@code transport} (a completed polling → WebSocket upgrade). */
     default void onUpgrade(EngineSession session, String transport) {
     }

@@ -8,6 +8,7 @@ final class RecordingListener implements SessionListener {
     final List<String> messages = new ArrayList<>();
     final List<byte[]> binaries = new ArrayList<>();
     final List<CloseReason> closes = new ArrayList<>();
+    final List<String> upgradings = new ArrayList<>();
     final List<String> upgrades = new ArrayList<>();
     /** Runs as each text message is heard, before it is recorded. */
     Runnable whenMessage = () -> { };
@@ -26,6 +27,11 @@ final class RecordingListener implements SessionListener {
     @Override
     public void onClose(EngineSession session, CloseReason reason) {
         closes.add(reason);
+    }
+
+    @Override
+    public void onUpgrading(EngineSession session, String transport) {
+        upgradings.add(transport);
     }
 
     @Override
