@@ -1,8 +1,8 @@
 // The official Socket.IO v2 client (socket.io-client 2.x: Engine.IO v3, Socket.IO protocol v4) against a deployment
 // with tidewire.allowEIO3=true, over each transport setting: transports, events, acks both ways, binary both ways,
-// rooms shared with v4 clients, a custom namespace, a middleware's refusal, the v3 heartbeat; and the binary polling
-// response's Content-Type on a raw v3 session. Run by Eio3InteropIT (not a *.test.mjs: the default deployment refuses
-// v2 clients).
+// rooms shared with v4 clients, a custom namespace, a middleware's refusal, the v3 heartbeat and socket.conn()'s view
+// of it; and the binary polling response's Content-Type on a raw v3 session. Run by Eio3InteropIT (not a *.test.mjs:
+// the default deployment refuses v2 clients).
 import { describe, test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -286,6 +286,26 @@ for (const mode of MODES) {
       assert.ok(s.connected);
       assert.deepEqual(await v2emitAck(s, 'message-with-ack', 'alive'), ['alive']);
     });
+
+    test('socket.conn() on a v3 connection: protocol 3; the client\'s ping, the server\'s pong, then the heartbeat', T,
+      async () => {
+        const s = v2socket(mode, '/conn'); // the fixture's ConnectionEventsNamespace
+        const reports = v2record(s, 'conn-event');
+        await v2connected(s);
+        const [state] = await v2emitAck(s, 'conn-state');
+        assert.equal(state.protocol, 3);
+        assert.equal(state.readyState, 'open');
+        await v2emitAck(s, 'watch-conn');
+        // a ping may already be in when the listeners are added: wait for a whole round, in this order
+        const round = [['packet', 'ping'], ['packetCreate', 'pong'], ['heartbeat', undefined]];
+        const inARow = () => {
+          const seen = reports.map(([, e]) => e).filter((e) => !(e.event === 'packet' && e.type === 'message'));
+          return seen.some((_, i) => round.every(([event, type], k) => seen[i + k]?.event === event
+            && seen[i + k]?.type === type));
+        };
+        await until(inARow, 'ping → pong → heartbeat', 10000); // the deployment pings every 1000 ms
+        assert.ok(!reports.some(([, e]) => e.event === 'packetCreate' && e.type === 'ping'), 'a v3 server never pings');
+      });
   });
 }
 
