@@ -2,7 +2,11 @@ package dev.tidewire.server;
 
 import dev.tidewire.internal.engine.CloseReason;
 
-/** Why a socket left its namespace, named as the reference server names it. */
+/**
+ * Why a socket left its namespace, named as the reference server names it; also why a connection closed
+ * ({@link Connection#onClose}), where only the Engine.IO reasons occur: transport close and error, ping timeout, parse
+ * error, forced close, server shutting down, and outbound queue full.
+ */
 public enum DisconnectReason {
     TRANSPORT_ERROR("transport error"),
     TRANSPORT_CLOSE("transport close"),

@@ -3,7 +3,6 @@ package dev.tidewire.server;
 import dev.tidewire.internal.engine.Packet;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,9 +25,9 @@ public final class EnginePacket {
     }
 
     static List<EnginePacket> of(List<Packet> packets) {
-        List<EnginePacket> out = new ArrayList<>(packets.size());
-        for (Packet p : packets) out.add(new EnginePacket(p));
-        return List.copyOf(out);
+        EnginePacket[] out = new EnginePacket[packets.size()];
+        for (int i = 0; i < out.length; i++) out[i] = new EnginePacket(packets.get(i));
+        return List.of(out);
     }
 
     /** {@code open}, {@code close}, {@code ping}, {@code pong}, {@code message}, {@code upgrade} or {@code noop}. */

@@ -5,10 +5,12 @@
  * Every rule here has a test; a change that breaks one is a bug.
  * <ol>
  *   <li><b>One client, one order.</b> Every user callback about a client runs in that client's serial order, one
- *       at a time, on the handler executor: event handlers, ack callbacks, connection listeners, and disconnecting
- *       and disconnect listeners. This holds whatever thread starts the close: a reading thread (a flood past
- *       {@code maxPendingEvents}, a protocol violation), a timer, or the undeploy thread. A close runs after the
- *       handler in flight. Events not started yet are dropped. ({@code SerialOrderTest})</li>
+ *       at a time, on the handler executor: event handlers, ack callbacks, connection listeners, disconnecting
+ *       and disconnect listeners, and the listeners of {@code socket.conn()}, which share the bound. This holds
+ *       whatever thread starts the close: a reading thread (a flood past {@code maxPendingEvents}, a protocol
+ *       violation), a timer, or the undeploy thread. A close runs after the handler in flight. Events not started yet
+ *       are dropped; a connection's close listeners still run, last. ({@code SerialOrderTest},
+ *       {@code ConnectionViewTest})</li>
  *   <li><b>Packets in the order sent.</b> Packets reach this layer in the order the client sent them: across
  *       polling POSTs, because a POST is answered only once its packets are delivered, and across the upgrade.
  *       ({@code PollingTest})</li>
