@@ -87,8 +87,9 @@ public interface Connection {
     // ---------------------------------------------------------------- events
 
     /**
-     * Told with the new transport's name ({@code websocket}) when the client's probe WebSocket answered the probe, the
-     * reference's {@code upgrading}; the upgrade may still be given up (then no {@link #onUpgrade} follows).
+     * Told with the new transport's name ({@code websocket}) when the client probes it (its probe ping arrived on the new
+     * WebSocket), the reference's {@code upgrading}; the upgrade may still be given up (then no {@link #onUpgrade}
+     * follows).
      */
     Connection onUpgrading(Consumer<String> listener);
 

@@ -2,9 +2,11 @@ package dev.tidewire.internal.engine;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One Engine.IO session: transport (polling, then maybe WebSocket), heartbeat, upgrade, and the bounded outbound
@@ -41,6 +43,11 @@ public final class EngineSession {
     private final OutboundQueue queue;
     private CloseReason closeReason;
     private String closeDescription;
+
+    // the observer's notices, queued under the lock and told in that order after it is released, by one thread at a
+    // time: a packet's creation is never told after its flush, whichever threads send and write
+    private ArrayDeque<Consumer<SessionObserver>> notices;
+    private boolean telling;
 
     // polling
     private HttpExchange pendingGet;
@@ -205,8 +212,10 @@ public final class EngineSession {
                     "outbound queue full (" + queue.size() + " packets, " + queue.bytes() + " bytes)", fx);
             return false;
         }
-        SessionObserver o = observer;
-        if (o != null) fx.add(() -> o.created(packets));
+        if (observer != null) {
+            noticeLocked(o -> o.created(packets));
+            fx.add(this::tellObserver);
+        }
         flushPollingLocked(fx);
         return true;
     }
@@ -382,10 +391,12 @@ public final class EngineSession {
     /** Answers the pending poll with everything queued: the reference's flush, then drain (noop and close are not). */
     private void answerPollWithQueueLocked(Effects fx) {
         List<Packet> packets = queue.drain();
-        SessionObserver o = observer;
-        if (o != null) fx.add(() -> o.flushed(packets));
+        if (observer != null) {
+            noticeLocked(o -> o.flushed(packets));
+            noticeLocked(SessionObserver::drained);
+            fx.add(this::tellObserver);
+        }
         answerPollLocked(packets, fx);
-        if (o != null) fx.add(o::drained);
     }
 
     private void answerPollLocked(List<Packet> packets, Effects fx) {
@@ -413,14 +424,19 @@ public final class EngineSession {
             WebSocketConnection conn;
             WebSocketFrames codec;
             Packet[] frames = null;
-            boolean drained = false;
+            boolean observed = false;
             Effects fx = null;
             synchronized (this) {
                 conn = ws;
                 codec = wsFrames;
                 if (conn != null && state != State.CLOSED) {
                     frames = queue.pollInFlight(conn.maxFramesInFlight() - wsInFlight);
-                    drained = queue.isEmpty();
+                }
+                if (frames != null && observer != null) {
+                    List<Packet> flushed = Arrays.asList(frames);
+                    noticeLocked(o -> o.flushed(flushed));
+                    if (queue.isEmpty()) noticeLocked(SessionObserver::drained);
+                    observed = true;
                 }
                 if (frames == null) {
                     wsPumping = false;
@@ -436,8 +452,7 @@ public final class EngineSession {
                 if (fx != null) fx.run();
                 return;
             }
-            SessionObserver o = observer;
-            if (o != null) o.flushed(Arrays.asList(frames));
+            if (observed) tellObserver();
             for (Packet next : frames) {
                 counters.sent(next);
                 WebSocketConnection.SendCallback done = error -> onWebSocketSent(next, error);
@@ -447,7 +462,6 @@ public final class EngineSession {
                     done.onComplete(e);
                 }
             }
-            if (o != null && drained) o.drained();
         }
     }
 
@@ -636,10 +650,9 @@ public final class EngineSession {
     /** @return false when the session closed because of this packet */
     private boolean onPacket(Packet p, boolean overWebSocket) {
         counters.received(p);
-        SessionObserver o = observer;
-        if (o != null && !isOpen()) o = null; // as the reference: an open session's packets only
-        // a close packet ends a polling transport unseen, as in the reference
-        if (o != null && (overWebSocket || p.type() != PacketType.CLOSE)) o.received(p);
+        // as the reference: an open session's packets, save a polling client's close packet, which ends the
+        // transport unseen
+        boolean observed = observer != null && (overWebSocket || p.type() != PacketType.CLOSE) && noticeIfOpen(p);
         switch (p.type()) {
             case MESSAGE -> {
                 synchronized (this) {
@@ -651,7 +664,12 @@ public final class EngineSession {
             }
             case PING, PONG -> {
                 if (p.type() == PacketType.PING ? heartbeat.onPing() : heartbeat.onPong()) {
-                    if (o != null) o.heartbeat();
+                    if (observed) {
+                        synchronized (this) {
+                            noticeLocked(SessionObserver::heartbeat);
+                        }
+                        tellObserver();
+                    }
                     return true;
                 }
                 LOG.log(Level.WARNING, "session {0}: invalid heartbeat direction ({1} from a protocol v{2} client);"
@@ -667,6 +685,49 @@ public final class EngineSession {
             }
             default -> {
                 return true; // open, upgrade and noop from a client carry no meaning here
+            }
+        }
+    }
+
+    /** Tells the observer of a packet received while open. @return whether it was told (the session is open) */
+    private boolean noticeIfOpen(Packet p) {
+        synchronized (this) {
+            if (state != State.OPEN) return false;
+            noticeLocked(o -> o.received(p));
+        }
+        tellObserver();
+        return true;
+    }
+
+    private void noticeLocked(Consumer<SessionObserver> notice) {
+        if (notices == null) notices = new ArrayDeque<>(4);
+        notices.add(notice);
+    }
+
+    /**
+     * Tells the observer the notices queued so far, in order, unless another thread is telling them (it tells these
+     * too before it stops). Never with the lock held.
+     */
+    private void tellObserver() {
+        synchronized (this) {
+            if (telling) return;
+            telling = true;
+        }
+        while (true) {
+            Consumer<SessionObserver> next;
+            synchronized (this) {
+                next = notices == null ? null : notices.poll();
+                if (next == null) {
+                    notices = null; // an idle session holds no deque
+                    telling = false;
+                    return;
+                }
+            }
+            SessionObserver o = observer;
+            try {
+                if (o != null) next.accept(o);
+            } catch (RuntimeException e) { // the others are still told, and by this thread: telling is still set
+                LOG.log(Level.WARNING, "session " + id + ": its observer failed", e);
             }
         }
     }

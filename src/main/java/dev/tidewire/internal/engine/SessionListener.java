@@ -9,8 +9,8 @@ public interface SessionListener {
     void onClose(EngineSession session, CloseReason reason);
 
     /**
-     * A client began to upgrade to {@code transport}: its probe socket answered the probe ping (the reference's
-     * {@code upgrading}). The upgrade may still fail or time out.
+     * A client began to upgrade to {@code transport}: it sent the probe ping on its probe socket, and was answered (the
+     * reference's {@code upgrading}). The upgrade may still fail or time out.
      */
     default void onUpgrading(EngineSession session, String transport) {
     }

@@ -8,8 +8,10 @@ import java.util.List;
  * Installed with {@link EngineSession#observe} only while someone listens, so that a session nobody watches pays one
  * volatile read per packet and nothing else.
  * <p>
- * Called on container I/O and timer threads, and on whatever thread sends, never with the session's lock held: an
- * observer must return quickly and never block (it hands the events on, it does not run user code).
+ * Called one at a time, in the order the session decided them under its lock (a packet's creation before its flush,
+ * whichever threads send and write), on container I/O and timer threads and on whatever thread sends, never with the
+ * session's lock held: an observer must return quickly and never block (it hands the events on, it does not run user
+ * code). A session nobody observes takes no lock and allocates nothing for this.
  */
 public interface SessionObserver {
     /** A packet arrived on the session's transport (not on an upgrade probe), before the session acts on it. */

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +97,61 @@ class SessionObserverTest {
         ws.completeNext();
         assertEquals(List.of("created message:b", "created message:c", "flushed [4b]", "flushed [4c]", "drained"),
                 observer.seen);
+    }
+
+    @Test
+    void aPacketsCreationIsToldBeforeItsFlushWhenAnotherThreadWritesItFirst() throws Exception {
+        FakeWebSocketConnection ws = new FakeWebSocketConnection();
+        CountDownLatch inCreated = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        t.handshakeWebSocket(ws);
+        EngineSession session = t.connected.get(t.connected.size() - 1);
+        session.observe(new SessionObserver() {
+            @Override
+            public void created(List<Packet> packets) {
+                if (packets.get(0).text().equals("b")) { // the sending thread is preempted right here
+                    inCreated.countDown();
+                    await(goOn);
+                }
+                told.add("created " + packets.get(0).text());
+            }
+
+            @Override
+            public void flushed(List<Packet> packets) {
+                told.add("flushed " + packets.get(0).text());
+            }
+
+            @Override
+            public void received(Packet packet) {
+            }
+
+            @Override
+            public void drained() {
+            }
+
+            @Override
+            public void heartbeat() {
+            }
+        });
+        ws.holdCompletions();
+        session.sendMessage("a"); // in flight: b will wait in the queue
+        Thread sender = new Thread(() -> session.sendMessage("b"));
+        sender.start();
+        await(inCreated); // b is queued, its creation not told yet
+        ws.completeNext(); // this thread writes b
+        goOn.countDown();
+        sender.join(5000);
+        assertFalse(sender.isAlive());
+        assertEquals(List.of("created a", "flushed a", "created b", "flushed b"), told);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(5, TimeUnit.SECONDS), "timed out");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
