@@ -213,6 +213,9 @@ final class Client implements SessionListener {
     @Override
     public void onClose(EngineSession s, CloseReason reason) {
         cancelConnectTimer();
+        synchronized (decoder) {
+            decoder.reset(); // as the reference destroys its decoder: a partly received packet is dropped
+        }
         ClientConnection conn = connection;
         if (closing) { // closeNow has queued the sockets' close with its own reason
             if (conn != null) conn.closed(reason, s.closeDescription());

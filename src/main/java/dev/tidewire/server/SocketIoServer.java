@@ -5,6 +5,7 @@ import dev.tidewire.internal.engine.EngineSession;
 import dev.tidewire.internal.engine.Packet;
 import dev.tidewire.internal.engine.RequestHooks;
 import dev.tidewire.internal.engine.Scheduler;
+import dev.tidewire.internal.parser.CustomSioParser;
 import dev.tidewire.internal.parser.JsonFallback;
 import dev.tidewire.internal.parser.SioPacket;
 import dev.tidewire.internal.parser.SioPacketDecoder;
@@ -69,7 +70,8 @@ public final class SocketIoServer implements ConnectionListener {
         this.taskDecorator = taskDecorator == null ? UnaryOperator.identity() : taskDecorator;
         this.binder = binder;
         this.jsonFallback = binder == null ? null : binder::toJson;
-        this.parser = options.parser().implementation();
+        this.parser = options.customParser() != null ? new CustomSioParser(options.customParser())
+                : options.parser().implementation();
         of("/");
     }
 

@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The library's layers, bottom to top: engine (Engine.IO) and parser (Socket.IO packets), both internal; server (the
+ * The library's layers, bottom to top: the public parser SPI (a wire format of the application's own), which uses no
+ * other layer; engine (Engine.IO) and parser (Socket.IO packets), both internal; server (the
  * public Socket.IO API); beside each other over it, monitoring (JMX), the Admin UI's server side and the Redis
  * adapter, each reached only from the glue, except the Redis adapter, which the public emitter (emitting from outside
  * a cluster, through its Redis) also sits on; the public CDI annotations and settings; the internal container glue. A
@@ -52,7 +53,8 @@ class LayersTest {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(false)
                 .layer("engine").definedBy("dev.tidewire.internal.engine..")
                 .layer("parser").definedBy("dev.tidewire.internal.parser..")
-                .layer("server").definedBy("dev.tidewire.server..")
+                .layer("parser spi").definedBy("dev.tidewire.server.parser..")
+                .layer("server").definedBy("dev.tidewire.server", "dev.tidewire.server.cluster..")
                 .layer("monitor").definedBy("dev.tidewire.monitor..", "dev.tidewire.internal.monitor..")
                 .layer("admin ui").definedBy("dev.tidewire.internal.admin..")
                 .layer("redis adapter").definedBy("dev.tidewire.internal.redis..")
@@ -70,7 +72,8 @@ class LayersTest {
                 .whereLayer("server").mayOnlyBeAccessedByLayers("monitor", "admin ui", "redis adapter", "cdi api", "glue",
                         "demo")
                 .whereLayer("parser").mayOnlyBeAccessedByLayers("server", "monitor", "redis adapter", "glue")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "monitor", "admin ui", "glue");
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("parser", "server", "monitor", "admin ui", "glue")
+                .whereLayer("parser spi").mayOnlyBeAccessedByLayers("parser", "server", "glue", "demo");
     }
 
     private static ArchRule containerOnlyInTheGlue() {

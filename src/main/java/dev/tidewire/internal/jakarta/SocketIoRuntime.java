@@ -84,10 +84,10 @@ public class SocketIoRuntime {
     synchronized SocketIoServer serverInstance() {
         if (server == null) {
             Settings settings = new Settings(servletContext);
-            options = SocketIoOptionsReader.read(settings);
-            if (options.parser() != Parser.DEFAULT) {
+            options = SocketIoOptionsReader.read(settings, deploymentClassLoader());
+            if (options.parser() != Parser.DEFAULT || options.customParser() != null) {
                 // clients built with the default parser cannot talk to this server: say so where operators look
-                LOG.log(Level.INFO, "Socket.IO clients must use the {0} parser ({1})", options.parser().configName(),
+                LOG.log(Level.INFO, "Socket.IO clients must use the {0} parser ({1})", options.parserName(),
                         SocketIoOptionsReader.PARSER);
             }
             if (requestGates.isResolvable()) {
@@ -102,6 +102,13 @@ public class SocketIoRuntime {
             fireObservedSocketEvents(server);
         }
         return server;
+    }
+
+    /** Loads the classes options name (a custom parser): the web application's, else the thread's. */
+    private ClassLoader deploymentClassLoader() {
+        ClassLoader loader = servletContext != null ? servletContext.getClassLoader() : null;
+        if (loader == null) loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : SocketIoRuntime.class.getClassLoader();
     }
 
     /** The application's own factory (a CDI bean) wins over {@code tidewire.adapter}; the log says which is used. */

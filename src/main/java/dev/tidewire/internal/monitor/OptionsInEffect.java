@@ -52,7 +52,7 @@ final class OptionsInEffect {
         put(out, "maxAttachments", limits.maxAttachments());
         put(out, "maxJsonDepth", limits.maxDepth());
         put(out, "maxAckId", limits.maxAckId());
-        put(out, "parser", options.parser().configName());
+        put(out, "parser", options.parserName());
         return Collections.unmodifiableMap(out);
     }
 

@@ -9,6 +9,10 @@ import dev.tidewire.server.AdapterFactory;
 import dev.tidewire.server.Parser;
 import dev.tidewire.server.RecoveryOptions;
 import dev.tidewire.server.SocketIoOptions;
+import dev.tidewire.fixture.JsonEnvelopeParser;
+import dev.tidewire.server.parser.PacketDecoder;
+import dev.tidewire.server.parser.SocketIoPacket;
+import dev.tidewire.server.parser.SocketIoParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,8 +134,76 @@ class OptionsReaderTest {
         assertEquals(Parser.MSGPACK, read().parser());
         given("parser", "default");
         assertEquals(Parser.DEFAULT, read().parser());
-        assertStops("parser", "json", "must be default or msgpack", "was: json");
-        assertStops("parser", "MsgPack", "must be default or msgpack", "was: MsgPack");
+        assertStops("parser", "json", "must be default, msgpack or the fully qualified name of a class implementing"
+                + " dev.tidewire.server.parser.SocketIoParser", "was: json");
+        assertStops("parser", "MsgPack", "must be default, msgpack or", "was: MsgPack");
+    }
+
+    @Test
+    void aParserClassIsMadeWithItsNoArgConstructor() {
+        given("parser", JsonEnvelopeParser.class.getName());
+        SocketIoOptions o = read();
+        assertInstanceOf(JsonEnvelopeParser.class, o.customParser());
+        assertEquals(Parser.DEFAULT, o.parser(), "the custom parser replaces it");
+        assertEquals(JsonEnvelopeParser.class.getName(), o.parserName());
+        assertEquals(SocketIoOptions.defaults().withParser(o.customParser()), o, "nothing else changes");
+    }
+
+    @Test
+    void aParserClassIsLoadedWithTheDeploymentsClassLoader() {
+        given("parser", JsonEnvelopeParser.class.getName());
+        ClassLoader bootstrapOnly = new ClassLoader(null) {
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SocketIoOptionsReader.read(settings(), bootstrapOnly));
+        assertTrue(e.getMessage().contains("no such class in the deployment"), e.getMessage());
+        assertInstanceOf(JsonEnvelopeParser.class,
+                SocketIoOptionsReader.read(settings(), JsonEnvelopeParser.class.getClassLoader()).customParser());
+    }
+
+    /** Not a parser: no public no-arg constructor. */
+    public static final class NeedsAnArgument extends JsonEnvelopeParserBase {
+        public NeedsAnArgument(String unused) {
+        }
+    }
+
+    /** Not a parser: its constructor fails. */
+    public static final class FailsToStart extends JsonEnvelopeParserBase {
+        public FailsToStart() {
+            throw new IllegalStateException("no configuration found");
+        }
+    }
+
+    /** Not a parser: not public. */
+    static final class Hidden extends JsonEnvelopeParserBase {
+    }
+
+    /** Not a parser: abstract. */
+    public abstract static class JsonEnvelopeParserBase implements SocketIoParser {
+        private final SocketIoParser format = new JsonEnvelopeParser();
+
+        @Override
+        public List<?> encode(SocketIoPacket packet) {
+            return format.encode(packet);
+        }
+
+        @Override
+        public PacketDecoder newDecoder() {
+            return format.newDecoder();
+        }
+    }
+
+    @Test
+    void aParserClassThatCannotBeMadeStopsWithTheReason() {
+        String here = OptionsReaderTest.class.getName();
+        assertStops("parser", "com.example.NoSuchParser", "names the parser class com.example.NoSuchParser",
+                "no such class in the deployment");
+        assertStops("parser", "java.lang.String", "does not implement dev.tidewire.server.parser.SocketIoParser");
+        assertStops("parser", here + "$NeedsAnArgument", "has no public no-arg constructor");
+        assertStops("parser", here + "$FailsToStart", "its constructor threw",
+                "IllegalStateException: no configuration found");
+        assertStops("parser", here + "$Hidden", "must be a public, non-abstract class");
+        assertStops("parser", here + "$JsonEnvelopeParserBase", "must be a public, non-abstract class");
     }
 
     @Test
