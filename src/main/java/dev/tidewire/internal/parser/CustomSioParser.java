@@ -37,8 +37,8 @@ public final class CustomSioParser implements SioParser {
         try {
             messages = parser.encode(plain);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("parser " + name + " could not encode a " + plain.type() + " packet: "
-                    + e, e);
+            throw new IllegalArgumentException("parser " + name + " could not encode a packet of type " + plain.type()
+                    + ": " + e, e);
         }
         return engineMessages(messages);
     }
