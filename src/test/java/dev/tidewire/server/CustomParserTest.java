@@ -196,4 +196,18 @@ class CustomParserTest {
         custom.io.emit("back", "x");
         assertEquals("42[\"back\",\"x\"]", jsonClient.lastText());
     }
+
+    @Test
+    void aCustomParserAndABuiltInOneReplaceEachOtherAndNeverCoexist() {
+        SocketIoOptions custom = SocketIoOptions.defaults().withParser(Parser.MSGPACK).withParser(parser);
+        assertSame(parser, custom.customParser());
+        assertEquals(Parser.DEFAULT, custom.parser());
+        assertEquals(PARSER_NAME, custom.parserName());
+        SocketIoOptions builtIn = custom.withParser(Parser.MSGPACK);
+        assertEquals(null, builtIn.customParser());
+        assertEquals("msgpack", builtIn.parserName());
+        assertThrows(IllegalArgumentException.class, () -> new SocketIoOptions(custom.engine(), 1000, true,
+                custom.parserLimits(), 10, AdapterFactory.LOCAL, null, Parser.MSGPACK, false, parser));
+        assertThrows(IllegalArgumentException.class, () -> custom.withParser((SocketIoParser) null));
+    }
 }

@@ -1,7 +1,5 @@
 package dev.tidewire.server.parser;
 
-import java.util.Objects;
-
 /**
  * One Socket.IO packet, as a parser of your own encodes and decodes it. {@code data} is a plain tree (see the package
  * documentation), by type:
@@ -36,11 +34,5 @@ public record SocketIoPacket(PacketType type, String namespace, long ackId, Obje
 
     public boolean hasAck() {
         return ackId != NO_ACK;
-    }
-
-    @Override
-    public String toString() {
-        return "SocketIoPacket[" + type + " " + namespace + (hasAck() ? " id " + ackId : "") + " "
-                + Objects.toString(data) + "]";
     }
 }
