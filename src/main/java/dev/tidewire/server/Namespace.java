@@ -249,6 +249,11 @@ public class Namespace {
         emit("message", args);
     }
 
+    /** {@link #send}, under the reference's other name for it ({@code nsp.write}). */
+    public void write(Object... args) {
+        send(args);
+    }
+
     public BroadcastOperator to(String... rooms) {
         return all().to(rooms);
     }

@@ -423,6 +423,11 @@ public final class Socket implements RemoteSocket {
         return emit("message", args);
     }
 
+    /** {@link #send}, under the reference's other name for it ({@code socket.write}). */
+    public Socket write(Object... args) {
+        return send(args);
+    }
+
     /** Sends an event and completes with the client's ack arguments (no time limit; fails on disconnect). */
     public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
         return emitWithAck(0, true, event, args);

@@ -292,6 +292,11 @@ public final class SocketIoServer implements ConnectionListener {
         sockets().send(args);
     }
 
+    /** {@link #send}, under the reference's other name for it ({@code io.write}). */
+    public void write(Object... args) {
+        send(args);
+    }
+
     public BroadcastOperator to(String... rooms) {
         return sockets().to(rooms);
     }

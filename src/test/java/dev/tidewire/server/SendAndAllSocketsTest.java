@@ -38,6 +38,18 @@ class SendAndAllSocketsTest {
     }
 
     @Test
+    void writeIsTheReferencesOtherNameForSend() {
+        SioTestServer.Peer c = t.connect();
+        Socket s = socketOf(t, c, "/");
+        int m = c.mark();
+        assertEquals(s, s.write("a"));
+        t.io.write("b");
+        t.io.of("/").write("c");
+        assertEquals(List.of("42[\"message\",\"a\"]", "42[\"message\",\"b\"]", "42[\"message\",\"c\"]"),
+                c.textsSince(m));
+    }
+
+    @Test
     void serverSendReachesTheMainNamespaceOnly() {
         SioTestServer.Peer a = t.connect();
         SioTestServer.Peer b = t.connect();
