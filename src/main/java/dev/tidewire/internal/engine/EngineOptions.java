@@ -16,13 +16,15 @@ import java.util.Objects;
  *                           compressed (RFC 7692) where the container offers the extension; the glue installs it
  * @param perMessageDeflateThreshold messages below this many bytes are sent uncompressed (the reference's
  *                           {@code perMessageDeflate.threshold})
+ * @param webSocketFraming   who frames the WebSocket transport (our addition, see {@link WebSocketFraming})
  */
 public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
                             int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,
                             CorsOptions cors, CookieOptions cookie, AllowRequest allowRequest,
                             int httpCompressionThreshold, int maxOutboundPackets, long maxOutboundBytes,
                             long closeTimeout, boolean addTrailingSlash, boolean allowEIO3,
-                            boolean perMessageDeflate, int perMessageDeflateThreshold) {
+                            boolean perMessageDeflate, int perMessageDeflateThreshold,
+                            WebSocketFraming webSocketFraming) {
     public static final String POLLING = "polling";
     public static final String WEBSOCKET = "websocket";
 
@@ -47,6 +49,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
             throw new IllegalArgumentException("perMessageDeflateThreshold must not be negative");
         }
         if (allowRequest == null) allowRequest = AllowRequest.ALLOW_ALL;
+        if (webSocketFraming == null) webSocketFraming = WebSocketFraming.AUTO;
     }
 
     private static void requirePositive(String name, long value) {
@@ -81,6 +84,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         b.allowEIO3 = allowEIO3;
         b.perMessageDeflate = perMessageDeflate;
         b.perMessageDeflateThreshold = perMessageDeflateThreshold;
+        b.webSocketFraming = webSocketFraming;
         return b;
     }
 
@@ -104,6 +108,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         private boolean allowEIO3;
         private boolean perMessageDeflate = false;
         private int perMessageDeflateThreshold = 1024;
+        private WebSocketFraming webSocketFraming = WebSocketFraming.AUTO;
 
         public Builder path(String v) { path = v; return this; }
         public Builder pingInterval(long v) { pingInterval = v; return this; }
@@ -123,12 +128,13 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         public Builder allowEIO3(boolean v) { allowEIO3 = v; return this; }
         public Builder perMessageDeflate(boolean v) { perMessageDeflate = v; return this; }
         public Builder perMessageDeflateThreshold(int v) { perMessageDeflateThreshold = v; return this; }
+        public Builder webSocketFraming(WebSocketFraming v) { webSocketFraming = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
                     allowUpgrades, cors, cookie, allowRequest, httpCompressionThreshold, maxOutboundPackets,
                     maxOutboundBytes, closeTimeout, addTrailingSlash, allowEIO3,
-                    perMessageDeflate, perMessageDeflateThreshold);
+                    perMessageDeflate, perMessageDeflateThreshold, webSocketFraming);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.tidewire.jakarta.Settings;
 import dev.tidewire.internal.engine.CookieOptions;
 import dev.tidewire.internal.engine.CorsOptions;
 import dev.tidewire.internal.engine.EngineOptions;
+import dev.tidewire.internal.engine.WebSocketFraming;
 
 import java.util.List;
 
@@ -37,7 +38,8 @@ public final class EngineOptionsReader {
                 .allowEIO3(s.getBoolean(prefix + "allowEIO3", base.allowEIO3()))
                 .perMessageDeflate(s.getBoolean(prefix + "perMessageDeflate", base.perMessageDeflate()))
                 .perMessageDeflateThreshold(intAtLeast(s, prefix + "perMessageDeflateThreshold",
-                        base.perMessageDeflateThreshold(), 0));
+                        base.perMessageDeflateThreshold(), 0))
+                .webSocketFraming(framing(s, prefix + "webSocketFraming", base.webSocketFraming()));
         List<String> origins = s.getList(prefix + "cors.origin", null);
         if (origins != null) {
             CorsOptions c = base.cors() != null ? base.cors() : CorsOptions.anyOrigin();
@@ -64,6 +66,16 @@ public final class EngineOptionsReader {
             throw new IllegalArgumentException("configuration key " + key + " must start with /, was: " + path);
         }
         return path;
+    }
+
+    private static WebSocketFraming framing(Settings s, String key, WebSocketFraming defaultValue) {
+        String value = s.get(key, defaultValue.name());
+        try {
+            return WebSocketFraming.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration key " + key + " must be auto, container or tidewire,"
+                    + " was: " + value);
+        }
     }
 
     private static List<String> transports(Settings s, String key, List<String> defaultValue) {

@@ -3,6 +3,7 @@ package dev.tidewire.internal.jakarta;
 import dev.tidewire.internal.engine.ConnectionListener;
 import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.WebSocketFraming;
 import dev.tidewire.internal.engine.Scheduler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -35,11 +36,17 @@ public final class EngineRegistration {
         EngineServer engine = new EngineServer(options, scheduler.scheduler(), listener);
         String name = "tidewire-engine" + options.path().replace('/', '-');
         WebSocketUpgrade upgrade;
-        try {
-            upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler(),
-                    WebSocketCompression.install(context, container, options));
-        } catch (DeploymentException e) {
-            throw new IllegalStateException("the WebSocket endpoint could not be registered at " + options.path(), e);
+        if (framesItself(options.webSocketFraming(), container)) {
+            upgrade = new ServletWebSocketUpgrade(engine);
+            LOG.log(Level.INFO, "WebSocket at {0}: framed by Tidewire over the Servlet HTTP upgrade{1}", options.path(),
+                    options.perMessageDeflate() ? ", with permessage-deflate" : "");
+        } else {
+            try {
+                upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler(),
+                        WebSocketCompression.install(context, container, options));
+            } catch (DeploymentException e) {
+                throw new IllegalStateException("the WebSocket endpoint could not be registered at " + options.path(), e);
+            }
         }
         // elsewhere (Payara) finishing a request runs its completion on the calling thread: see ServletHttpExchange
         Scheduler completions = Containers.isUndertow(container) ? null : scheduler.scheduler();
@@ -51,6 +58,15 @@ public final class EngineRegistration {
         LOG.log(Level.INFO, "Engine.IO server at {0} (transports {1}, pingInterval {2}, pingTimeout {3})",
                 options.path(), options.transports(), options.pingInterval(), options.pingTimeout());
         return new EngineRegistration(engine, scheduler);
+    }
+
+    /** {@code auto} frames itself on Undertow (measured faster there: see bench/RESULTS.md), elsewhere not. */
+    static boolean framesItself(WebSocketFraming framing, ServerContainer container) {
+        return switch (framing) {
+            case TIDEWIRE -> true;
+            case CONTAINER -> false;
+            case AUTO -> Containers.isUndertow(container);
+        };
     }
 
     public EngineServer engine() {

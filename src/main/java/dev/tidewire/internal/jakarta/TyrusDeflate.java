@@ -1,25 +1,23 @@
 package dev.tidewire.internal.jakarta;
 
 import dev.tidewire.internal.engine.DeflateOffer;
+import dev.tidewire.internal.engine.websocket.PerMessageDeflate;
 import jakarta.websocket.Extension;
 import org.glassfish.tyrus.core.extension.ExtendedExtension;
 import org.glassfish.tyrus.core.frame.Frame;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * Per-message deflate (RFC 7692) on Tyrus (Payara Micro), whose distribution lacks Tyrus's own deflate extension.
  * The endpoint lists {@link Installed}; the endpoint's configurator ({@link RegisteredEndpointUpgrade}) asks it for
  * each handshake ({@link WebSocketCompression.Negotiating}), and it answers with a {@link Connection}: Tyrus's
- * {@link ExtendedExtension} for that one connection, with its own {@link Deflater} and {@link Inflater}. The rules are
+ * {@link ExtendedExtension} for that one connection, with its own {@link PerMessageDeflate}. The rules are
  * {@link UndertowDeflate}'s:
  * <ul>
  * <li>offers are answered by {@link DeflateOffer} (the next offer of the header is tried after a declined one); the
@@ -35,7 +33,6 @@ import java.util.zip.Inflater;
  */
 final class TyrusDeflate {
     static final String NAME = DeflateOffer.EXTENSION;
-    private static final byte[] TAIL = {0, 0, (byte) 0xff, (byte) 0xff};
     static final int TOO_BIG = 1009;
     static final int INVALID_DATA = 1007;
 
@@ -109,23 +106,18 @@ final class TyrusDeflate {
      */
     static final class Connection implements ExtendedExtension {
         private final List<Parameter> response;
-        private final boolean clientResets;
         private final int threshold;
-        private final int maxInflated;
         private final Object outLock = new Object();
         private final Object inLock = new Object();
-        private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        private final Inflater inflater = new Inflater(true);
+        private final PerMessageDeflate codec;
         private boolean compressingMessage; // outbound: a fragmented message whose first frame was compressed
         private boolean inflatingMessage; // inbound: a fragmented message whose first frame had RSV1
-        private long inflatedSoFar; // inbound: bytes of the current message, for the bound
         private int failed; // inbound: the close code handed on, answered again to any later data frame; 0 if none
 
         Connection(List<Parameter> response, boolean clientResets, int threshold, int maxInflated) {
             this.response = response;
-            this.clientResets = clientResets;
             this.threshold = threshold;
-            this.maxInflated = maxInflated;
+            this.codec = new PerMessageDeflate(clientResets, maxInflated);
         }
 
         @Override
@@ -159,40 +151,11 @@ final class TyrusDeflate {
                 } else if (!compressingMessage) {
                     return frame;
                 }
-                byte[] compressed = deflate(frame.getPayloadData(), frame.isFin());
+                byte[] data = frame.getPayloadData();
+                byte[] compressed = codec.deflate(data, 0, data.length, frame.isFin());
                 if (frame.isFin()) compressingMessage = false;
                 return Frame.builder(frame).rsv1(first).payloadData(compressed).build();
             }
-        }
-
-        /** One frame's payload through the compressor; the last frame of a message ends it and resets the context. */
-        private byte[] deflate(byte[] data, boolean last) {
-            deflater.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 2));
-            byte[] buffer = new byte[Math.min(Math.max(data.length, 64), 16384) + 16];
-            int n;
-            do {
-                n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                out.write(buffer, 0, n);
-            } while (n == buffer.length || !deflater.needsInput());
-            byte[] bytes = out.toByteArray();
-            if (!last) return bytes;
-            deflater.reset(); // no context takeover on the server's side, ever
-            // RFC 7692 section 7.2.1: the sync flush's 00 00 ff ff is removed; an empty result is sent as one 00 byte
-            int length = bytes.length;
-            if (endsWithTail(bytes)) length -= TAIL.length;
-            if (length == 0) return new byte[] {0};
-            byte[] trimmed = new byte[length];
-            System.arraycopy(bytes, 0, trimmed, 0, length);
-            return trimmed;
-        }
-
-        private static boolean endsWithTail(byte[] bytes) {
-            if (bytes.length < TAIL.length) return false;
-            for (int i = 0; i < TAIL.length; i++) {
-                if (bytes[bytes.length - TAIL.length + i] != TAIL[i]) return false;
-            }
-            return true;
         }
 
         @Override
@@ -201,15 +164,13 @@ final class TyrusDeflate {
             synchronized (inLock) {
                 if (failed != 0) return closeFrame(failed, "");
                 boolean first = frame.getOpcode() != 0;
-                if (first) {
-                    inflatingMessage = frame.isRsv1();
-                    inflatedSoFar = 0;
-                }
+                if (first) inflatingMessage = frame.isRsv1();
                 if (!inflatingMessage) return frame;
                 if (!first && frame.isRsv1()) return frame; // RSV1 on a continuation: Tyrus fails it (1002)
                 byte[] inflated;
                 try {
-                    inflated = inflate(frame.getPayloadData(), frame.isFin());
+                    byte[] data = frame.getPayloadData();
+                    inflated = codec.inflate(data, 0, data.length, first, frame.isFin());
                 } catch (DataFormatException e) {
                     failed = INVALID_DATA;
                     return closeFrame(INVALID_DATA, "invalid compressed data");
@@ -218,36 +179,8 @@ final class TyrusDeflate {
                     failed = TOO_BIG;
                     return closeFrame(TOO_BIG, "message too big");
                 }
-                if (frame.isFin()) {
-                    inflatingMessage = false;
-                    if (clientResets || inflater.finished()) inflater.reset();
-                }
+                if (frame.isFin()) inflatingMessage = false;
                 return Frame.builder(frame).rsv1(false).payloadData(inflated).build();
-            }
-        }
-
-        /** @return the inflated bytes, or {@code null} when the message would pass {@code maxInflated} */
-        private byte[] inflate(byte[] data, boolean last) throws DataFormatException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(Math.max(64, data.length * 4), 65536));
-            byte[] buffer = new byte[8192];
-            inflateInto(data, out, buffer);
-            if (last && !inflater.finished()) inflateInto(TAIL, out, buffer);
-            return inflatedSoFar > maxInflated ? null : out.toByteArray();
-        }
-
-        private void inflateInto(byte[] input, ByteArrayOutputStream out, byte[] buffer) throws DataFormatException {
-            inflater.setInput(input);
-            while (!inflater.finished()) {
-                // never more than one byte past the bound: a small frame must not make the server inflate much
-                int room = (int) Math.min(buffer.length, maxInflated + 1L - inflatedSoFar);
-                if (room <= 0) return;
-                int n = inflater.inflate(buffer, 0, room);
-                if (n == 0) {
-                    if (inflater.needsInput() || inflater.needsDictionary()) return;
-                    continue;
-                }
-                inflatedSoFar += n;
-                out.write(buffer, 0, n);
             }
         }
 
@@ -263,10 +196,9 @@ final class TyrusDeflate {
         @Override
         public void destroy(ExtensionContext context) {
             synchronized (outLock) {
-                deflater.end();
-            }
-            synchronized (inLock) {
-                inflater.end();
+                synchronized (inLock) {
+                    codec.end();
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.tidewire.internal.jakarta;
 import dev.tidewire.internal.engine.CookieOptions;
 import dev.tidewire.internal.engine.CorsOptions;
 import dev.tidewire.internal.engine.EngineOptions;
+import dev.tidewire.internal.engine.WebSocketFraming;
 import dev.tidewire.internal.parser.ParserLimits;
 import dev.tidewire.jakarta.Settings;
 import dev.tidewire.server.AdapterFactory;
@@ -69,9 +70,10 @@ class OptionsReaderTest {
         given("allowEIO3", "true");
         given("perMessageDeflate", "true");
         given("perMessageDeflateThreshold", "512");
+        given("webSocketFraming", "Container");
         EngineOptions e = read().engine();
         assertEquals(new EngineOptions("/io/", 1000, 2000, 3000, 4000, List.of("websocket"), false, null, null, null,
-                0, 5, 6_000_000_000L, 7000, false, true, true, 512), e);
+                0, 5, 6_000_000_000L, 7000, false, true, true, 512, WebSocketFraming.CONTAINER), e);
     }
 
     @Test

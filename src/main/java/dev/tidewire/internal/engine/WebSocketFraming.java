@@ -1,0 +1,22 @@
+package dev.tidewire.internal.engine;
+
+import java.util.Locale;
+
+/**
+ * Who frames the WebSocket transport (option {@code webSocketFraming}): the container's JSR-356 implementation, or
+ * Tidewire's own RFC 6455 framing over the Servlet HTTP upgrade, which writes a broadcast's frame once for all its
+ * receivers and unmasks client frames a word at a time.
+ */
+public enum WebSocketFraming {
+    /** Tidewire's framing where it is known to be faster (Undertow, i.e. WildFly), the container's elsewhere. */
+    AUTO,
+    /** The container's JSR-356 WebSocket implementation. */
+    CONTAINER,
+    /** Tidewire's framing over the Servlet HTTP upgrade, on any container. */
+    TIDEWIRE;
+
+    /** @throws IllegalArgumentException for an unknown name */
+    public static WebSocketFraming parse(String value) {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,382 @@
+package dev.tidewire.internal.jakarta;
+
+import dev.tidewire.internal.engine.EngineServer;
+import dev.tidewire.internal.engine.RequestInfo;
+import dev.tidewire.internal.engine.WebSocketConnection;
+import dev.tidewire.internal.engine.WebSocketHandler;
+import dev.tidewire.internal.engine.websocket.FrameReader;
+import dev.tidewire.internal.engine.websocket.FrameWriter;
+import dev.tidewire.internal.engine.websocket.PerMessageDeflate;
+import dev.tidewire.internal.engine.websocket.SharedFrames;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.WebConnection;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One WebSocket connection framed by Tidewire ({@code webSocketFraming}) over the Servlet HTTP upgrade: the
+ * container's non-blocking streams carry the bytes, {@link FrameReader} parses them on the container's reading thread,
+ * and sends write whole frames from the sending thread while the stream is ready, queueing them otherwise (at most
+ * the engine's frames in flight). Frames queued while the socket was busy go out together in one write. Made by the
+ * container ({@code HttpServletRequest.upgrade}), hence public with a no-argument constructor; set up by
+ * {@link ServletWebSocketUpgrade} before the container starts it.
+ */
+public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketConnection, FrameReader.Listener {
+    private static final Logger LOG = System.getLogger("tidewire.engine.websocket");
+    static final int FRAMES_IN_FLIGHT = 16;
+    private static final int NORMAL = 1000;
+    private static final int ABNORMAL = 1006;
+    private static final int MAX_BATCH = 64 * 1024;
+    private static final SharedFrames SHARED = new SharedFrames();
+    private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+    private static final IOException CLOSED = new IOException("the WebSocket is closed");
+
+    private EngineServer engine;
+    private RequestInfo request;
+    private PerMessageDeflate deflate;
+    private int deflateThreshold;
+    private final Object deflating = new Object();
+
+    private ServletInputStream in;
+    private ServletOutputStream out;
+    private FrameReader reader;
+    private volatile WebSocketHandler handler = WebSocketHandler.IGNORE;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    // outbound, guarded by this
+    private ArrayDeque<Queued> queue;
+    private boolean waitingForWritable;
+    private boolean closeQueued;
+    private boolean outputClosed;
+    private int closeCode;
+
+    private record Queued(byte[] frame, SendCallback callback) {
+    }
+
+    public UpgradedWebSocket() {
+    }
+
+    /** @param deflate the negotiated permessage-deflate, or {@code null} */
+    void prepare(EngineServer engine, RequestInfo request, PerMessageDeflate deflate, int deflateThreshold) {
+        this.engine = engine;
+        this.request = request;
+        this.deflate = deflate;
+        this.deflateThreshold = deflateThreshold;
+    }
+
+    @Override
+    public void init(WebConnection webConnection) {
+        try {
+            in = webConnection.getInputStream();
+            out = webConnection.getOutputStream();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "upgraded connection unusable: {0}", e.toString());
+            end(ABNORMAL);
+            return;
+        }
+        if (engine == null) { // not prepared: cannot happen through the servlet; refuse rather than serve
+            LOG.log(Level.WARNING, "WebSocket opened without an upgrade request checked by the engine; closing");
+            shutDown();
+            return;
+        }
+        reader = new FrameReader(this, engine.options().maxHttpBufferSize(), deflate);
+        out.setWriteListener(new Writable());
+        handler = engine.onWebSocketOpen(request, this);
+        in.setReadListener(new Readable());
+    }
+
+    /** The container closed the connection: the engine hears the code of the close frame sent, or 1006. */
+    @Override
+    public void destroy() {
+        int code;
+        synchronized (this) {
+            code = closeCode;
+        }
+        end(code != 0 ? code : ABNORMAL);
+    }
+
+    // ---------------------------------------------------------------- inbound (the container's reading thread)
+
+    private final class Readable implements ReadListener {
+        @Override
+        public void onDataAvailable() throws IOException {
+            byte[] buffer = READ_BUFFER.get();
+            while (in.isReady()) {
+                int n = in.read(buffer);
+                if (n < 0) return;
+                if (n > 0) reader.feed(buffer, 0, n);
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            closeAfterPeer(ABNORMAL); // the peer went away without a close frame
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failed(error);
+        }
+    }
+
+    @Override
+    public void onText(String text) {
+        handler.onText(text);
+    }
+
+    @Override
+    public void onBinary(byte[] data) {
+        handler.onBinary(data);
+    }
+
+    @Override
+    public void onPing(byte[] payload) {
+        write(FrameWriter.frame(FrameWriter.PONG, false, payload), null);
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+        closeAfterPeer(code);
+    }
+
+    @Override
+    public void onFailure(int closeCode, String why) {
+        LOG.log(Level.INFO, "closing a WebSocket from {0} with {1}: {2}", request.remoteAddress(), closeCode, why);
+        close(closeCode, why);
+    }
+
+    /** The peer closed: answer with a close frame (its code, or 1000 for none) and end. */
+    private void closeAfterPeer(int code) {
+        if (ended.get()) return;
+        queueClose(code == ABNORMAL || code == 1005 ? NORMAL : code, "");
+        end(code);
+    }
+
+    private void failed(Throwable error) {
+        if (!ended.get()) handler.onError(error);
+        queueClose(ABNORMAL, "");
+        end(ABNORMAL);
+    }
+
+    /** Tells the engine once, then releases the compressor. */
+    private void end(int code) {
+        if (!ended.compareAndSet(false, true)) return;
+        handler.onClose(code);
+        if (deflate != null) {
+            synchronized (deflating) {
+                deflate.end();
+                deflate = null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- outbound (any thread)
+
+    @Override
+    public int maxFramesInFlight() {
+        return FRAMES_IN_FLIGHT;
+    }
+
+    @Override
+    public void sendText(String text, SendCallback callback) {
+        byte[] frame;
+        try {
+            frame = textFrame(text);
+        } catch (IllegalStateException e) { // closed meanwhile: the compressor is gone
+            callback.onComplete(CLOSED);
+            return;
+        }
+        write(frame, callback);
+    }
+
+    @Override
+    public void sendBinary(byte[] data, SendCallback callback) {
+        byte[] frame;
+        try {
+            frame = dataFrame(data, FrameWriter.BINARY, data, data.length);
+        } catch (IllegalStateException e) {
+            callback.onComplete(CLOSED);
+            return;
+        }
+        write(frame, callback);
+    }
+
+    private byte[] textFrame(String text) {
+        boolean compress = deflate != null && (text.length() >= deflateThreshold
+                || 3L * text.length() >= deflateThreshold
+                && text.getBytes(StandardCharsets.UTF_8).length >= deflateThreshold);
+        byte[] frame = SHARED.find(text, compress);
+        if (frame != null) return frame;
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        frame = frameOf(FrameWriter.TEXT, compress, payload);
+        SHARED.keep(text, compress, frame);
+        return frame;
+    }
+
+    private byte[] dataFrame(Object message, int opcode, byte[] payload, int length) {
+        boolean compress = deflate != null && length >= deflateThreshold;
+        byte[] frame = SHARED.find(message, compress);
+        if (frame != null) return frame;
+        frame = frameOf(opcode, compress, payload);
+        SHARED.keep(message, compress, frame);
+        return frame;
+    }
+
+    private byte[] frameOf(int opcode, boolean compress, byte[] payload) {
+        if (!compress) return FrameWriter.frame(opcode, false, payload);
+        byte[] compressed;
+        synchronized (deflating) {
+            PerMessageDeflate d = deflate;
+            if (d == null) throw new IllegalStateException("closed");
+            compressed = d.deflate(payload, 0, payload.length, true);
+        }
+        return FrameWriter.frame(opcode, true, compressed);
+    }
+
+    /** The engine hears of it when the container has closed the connection ({@link #destroy()}), not from here. */
+    @Override
+    public void close(int code, String reason) {
+        queueClose(code, reason);
+    }
+
+    private void queueClose(int code, String reason) {
+        synchronized (this) {
+            if (closeQueued) return;
+            closeQueued = true;
+            closeCode = code;
+        }
+        write(FrameWriter.close(code, reason), null);
+    }
+
+    /** Writes now when the stream is ready and nothing waits before this frame; queues it otherwise. */
+    private void write(byte[] frame, SendCallback callback) {
+        Throwable failure = null;
+        boolean written = false;
+        synchronized (this) {
+            if (outputClosed || closeQueued && !isCloseFrame(frame)) {
+                failure = CLOSED;
+            } else if (!waitingForWritable && (queue == null || queue.isEmpty())) {
+                try {
+                    if (out.isReady()) {
+                        out.write(frame);
+                        written = true;
+                        if (isCloseFrame(frame)) shutDownLocked();
+                    } else {
+                        waitingForWritable = true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (!written && failure == null) {
+                if (queue == null) queue = new ArrayDeque<>(4);
+                queue.add(new Queued(frame, callback));
+            }
+        }
+        if ((written || failure != null) && callback != null) callback.onComplete(failure);
+    }
+
+    private static boolean isCloseFrame(byte[] frame) {
+        return (frame[0] & 0x0f) == FrameWriter.CLOSE;
+    }
+
+    /** The container's writing thread: the stream can take more, so the queued frames go out, several at once. */
+    private final class Writable implements WriteListener {
+        @Override
+        public void onWritePossible() {
+            flushQueued();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failed(error);
+        }
+    }
+
+    private void flushQueued() {
+        ArrayDeque<SendCallback> done = null;
+        Throwable failure = null;
+        synchronized (this) {
+            waitingForWritable = false;
+            try {
+                while (queue != null && !queue.isEmpty() && !outputClosed) {
+                    if (!out.isReady()) {
+                        waitingForWritable = true;
+                        break;
+                    }
+                    int length = 0;
+                    int count = 0;
+                    boolean closes = false;
+                    for (Queued q : queue) {
+                        if (count > 0 && length + q.frame.length > MAX_BATCH) break;
+                        length += q.frame.length;
+                        count++;
+                        if (isCloseFrame(q.frame)) {
+                            closes = true;
+                            break;
+                        }
+                    }
+                    byte[] batch = count == 1 ? queue.peek().frame : new byte[length];
+                    int at = 0;
+                    for (int i = 0; i < count; i++) {
+                        Queued q = queue.poll();
+                        if (count > 1) {
+                            System.arraycopy(q.frame, 0, batch, at, q.frame.length);
+                            at += q.frame.length;
+                        }
+                        if (q.callback != null) {
+                            if (done == null) done = new ArrayDeque<>(count);
+                            done.add(q.callback);
+                        }
+                    }
+                    out.write(batch);
+                    if (closes) shutDownLocked();
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            if (failure != null || outputClosed) {
+                while (queue != null && !queue.isEmpty()) {
+                    Queued q = queue.poll();
+                    if (q.callback != null) {
+                        if (done == null) done = new ArrayDeque<>();
+                        done.add(q.callback);
+                    }
+                    failure = failure != null ? failure : CLOSED;
+                }
+            }
+        }
+        if (done != null) {
+            for (SendCallback callback : done) callback.onComplete(failure);
+        }
+        if (failure != null && failure != CLOSED) failed(failure);
+    }
+
+    /** After the close frame: both halves of the stream end, which closes the TCP connection once the bytes are out. */
+    private void shutDownLocked() {
+        outputClosed = true;
+        shutDown();
+    }
+
+    private void shutDown() {
+        try {
+            if (out != null) out.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing the WebSocket output failed: {0}", e.toString());
+        }
+        try {
+            if (in != null) in.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing the WebSocket input failed: {0}", e.toString());
+        }
+    }
+}
