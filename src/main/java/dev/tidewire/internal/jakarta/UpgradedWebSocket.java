@@ -50,6 +50,12 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
     private ServletOutputStream out;
     private FrameReader reader;
     private volatile WebSocketHandler handler = WebSocketHandler.IGNORE;
+    /**
+     * The container's thread while it hands this connection what it read, else {@code null}: what that thread sends
+     * meanwhile (answers to the messages just read) waits, and goes out in one write when the reading is done. Other
+     * threads never see their own thread here, so they write at once.
+     */
+    private Thread reading;
     private final AtomicBoolean ended = new AtomicBoolean();
 
     // outbound, guarded by this
@@ -110,10 +116,16 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         @Override
         public void onDataAvailable() throws IOException {
             byte[] buffer = READ_BUFFER.get();
-            while (in.isReady()) {
-                int n = in.read(buffer);
-                if (n < 0) return;
-                if (n > 0) reader.feed(buffer, 0, n);
+            reading = Thread.currentThread();
+            try {
+                while (in.isReady()) {
+                    int n = in.read(buffer);
+                    if (n < 0) break;
+                    if (n > 0) reader.feed(buffer, 0, n);
+                }
+            } finally {
+                reading = null;
+                flushQueued();
             }
         }
 
@@ -264,7 +276,7 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         synchronized (this) {
             if (outputClosed || closeQueued && !isCloseFrame(frame)) {
                 failure = CLOSED;
-            } else if (!waitingForWritable && (queue == null || queue.isEmpty())) {
+            } else if (!waitingForWritable && (queue == null || queue.isEmpty()) && reading != Thread.currentThread()) {
                 try {
                     if (out.isReady()) {
                         out.write(frame);
