@@ -8,11 +8,11 @@ import java.util.Locale;
  * receivers and unmasks client frames a word at a time.
  */
 public enum WebSocketFraming {
-    /** Tidewire's framing where it is known to be faster (Undertow, i.e. WildFly), the container's elsewhere. */
+    /** Tidewire's framing on Undertow (WildFly), the container's elsewhere. */
     AUTO,
     /** The container's JSR-356 WebSocket implementation. */
     CONTAINER,
-    /** Tidewire's framing over the Servlet HTTP upgrade, on any container. */
+    /** Tidewire's framing over the Servlet HTTP upgrade; supported on Undertow only (elsewhere: a warning, CONTAINER). */
     TIDEWIRE;
 
     /** @throws IllegalArgumentException for an unknown name */

@@ -60,13 +60,18 @@ public final class EngineRegistration {
         return new EngineRegistration(engine, scheduler);
     }
 
-    /** {@code auto} frames itself on Undertow (measured faster there: see bench/RESULTS.md), elsewhere not. */
+    /**
+     * Tidewire frames the transport itself only on Undertow (WildFly), where it is measured faster (bench/RESULTS.md)
+     * and tested; {@code auto} and {@code tidewire} mean the same there. Elsewhere the container frames it: on Payara
+     * (Grizzly) the upgraded connection stalls, so {@code tidewire} is refused there with a warning.
+     */
     static boolean framesItself(WebSocketFraming framing, ServerContainer container) {
-        return switch (framing) {
-            case TIDEWIRE -> true;
-            case CONTAINER -> false;
-            case AUTO -> Containers.isUndertow(container);
-        };
+        boolean undertow = Containers.isUndertow(container);
+        if (framing == WebSocketFraming.TIDEWIRE && !undertow) {
+            LOG.log(Level.WARNING, "webSocketFraming=tidewire is supported on WildFly (Undertow) only; this container "
+                    + "({0}) frames the WebSocket transport itself", container.getClass().getName());
+        }
+        return framing != WebSocketFraming.CONTAINER && undertow;
     }
 
     public EngineServer engine() {

@@ -44,6 +44,7 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
     private RequestInfo request;
     private PerMessageDeflate deflate;
     private int deflateThreshold;
+    private ClassLoader deploymentLoader;
     private final Object deflating = new Object();
 
     private ServletInputStream in;
@@ -77,6 +78,7 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         this.request = request;
         this.deflate = deflate;
         this.deflateThreshold = deflateThreshold;
+        this.deploymentLoader = Thread.currentThread().getContextClassLoader(); // the servlet's thread: the deployment's
     }
 
     @Override
@@ -103,6 +105,10 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
     /** The container closed the connection: the engine hears the code of the close frame sent, or 1006. */
     @Override
     public void destroy() {
+        inDeployment(this::ended);
+    }
+
+    private void ended() {
         int code;
         synchronized (this) {
             code = closeCode;
@@ -116,7 +122,9 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         @Override
         public void onDataAvailable() throws IOException {
             byte[] buffer = READ_BUFFER.get();
-            reading = Thread.currentThread();
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = enterDeployment(thread);
+            reading = thread;
             try {
                 while (in.isReady()) {
                     int n = in.read(buffer);
@@ -126,18 +134,44 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
             } finally {
                 reading = null;
                 flushQueued();
+                leaveDeployment(thread, previous);
             }
         }
 
         @Override
         public void onAllDataRead() {
-            closeAfterPeer(ABNORMAL); // the peer went away without a close frame
+            inDeployment(() -> closeAfterPeer(ABNORMAL)); // the peer went away without a close frame
         }
 
         @Override
         public void onError(Throwable error) {
-            failed(error);
+            inDeployment(() -> failed(error));
         }
+    }
+
+    /**
+     * The container calls the stream listeners on its I/O threads without the deployment's class loader as the
+     * context class loader (unlike its JSR-356 endpoints); handlers that run inline, and the managed executors the
+     * engine hands work to (which capture the submitting thread's context), need it.
+     */
+    private void inDeployment(Runnable action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = enterDeployment(thread);
+        try {
+            action.run();
+        } finally {
+            leaveDeployment(thread, previous);
+        }
+    }
+
+    private ClassLoader enterDeployment(Thread thread) {
+        ClassLoader previous = thread.getContextClassLoader();
+        if (previous != deploymentLoader && deploymentLoader != null) thread.setContextClassLoader(deploymentLoader);
+        return previous;
+    }
+
+    private void leaveDeployment(Thread thread, ClassLoader previous) {
+        if (thread.getContextClassLoader() != previous) thread.setContextClassLoader(previous);
     }
 
     @Override
@@ -305,12 +339,12 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
     private final class Writable implements WriteListener {
         @Override
         public void onWritePossible() {
-            flushQueued();
+            inDeployment(UpgradedWebSocket.this::flushQueued); // completed sends may run application code
         }
 
         @Override
         public void onError(Throwable error) {
-            failed(error);
+            inDeployment(() -> failed(error));
         }
     }
 

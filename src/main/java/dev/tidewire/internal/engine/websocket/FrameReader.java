@@ -48,9 +48,10 @@ public final class FrameReader {
     private int messageOpcode; // 0 when no data message is in progress
     private boolean messageCompressed;
     private boolean firstCompressedFrame;
-    private byte[] message = new byte[0];
+    private static final byte[] NONE = new byte[0];
+    private byte[] message = NONE;
     private int messageLength;
-    private final byte[] control = new byte[MAX_CONTROL_PAYLOAD];
+    private byte[] control; // made at the first control frame
     private boolean failed;
 
     /**
@@ -171,6 +172,7 @@ public final class FrameReader {
         payloadHave = 0;
         inPayload = true;
         if (opcode < 8 && message.length < messageLength + length) grow((int) (messageLength + length));
+        if (opcode >= 8 && control == null) control = new byte[MAX_CONTROL_PAYLOAD];
     }
 
     private void grow(int needed) {
@@ -228,11 +230,17 @@ public final class FrameReader {
             }
             listener.onText(text);
         } else {
-            byte[] data = new byte[length];
-            System.arraycopy(message, 0, data, 0, length);
+            byte[] data;
+            if (message.length == length) { // the buffer was made for this message: handed on, not copied
+                data = message;
+                message = NONE;
+            } else {
+                data = new byte[length];
+                System.arraycopy(message, 0, data, 0, length);
+            }
             listener.onBinary(data);
         }
-        if (message.length > 65536) message = new byte[0]; // an idle connection keeps no large buffer
+        if (message.length > 4096) message = NONE; // an idle connection keeps no large buffer
     }
 
     private void control(int kind, int length) {

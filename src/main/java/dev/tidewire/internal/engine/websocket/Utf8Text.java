@@ -12,12 +12,15 @@ import java.nio.charset.StandardCharsets;
  * Pure ASCII, the usual Engine.IO text, is decoded without the checking decoder.
  */
 final class Utf8Text {
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private CharsetDecoder decoder; // made at the first text that is not ASCII: an idle connection holds none
 
     /** @return the text, or {@code null} when the bytes are not valid UTF-8 */
     String decode(byte[] bytes, int offset, int length) {
         if (isAscii(bytes, offset, length)) return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        if (decoder == null) {
+            decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
         try {
             CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(bytes, offset, length));
             return chars.toString();
