@@ -37,7 +37,7 @@ public final class EngineRegistration {
         String name = "tidewire-engine" + options.path().replace('/', '-');
         WebSocketUpgrade upgrade;
         if (framesItself(options.webSocketFraming(), container)) {
-            upgrade = new ServletWebSocketUpgrade(engine);
+            upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler());
             LOG.log(Level.INFO, "WebSocket at {0}: framed by Tidewire over the Servlet HTTP upgrade{1}", options.path(),
                     options.perMessageDeflate() ? ", with permessage-deflate" : "");
         } else {

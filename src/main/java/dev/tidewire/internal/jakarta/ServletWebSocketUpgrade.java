@@ -4,6 +4,7 @@ import dev.tidewire.internal.engine.DeflateOffer;
 import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.engine.EngineServer;
 import dev.tidewire.internal.engine.RequestInfo;
+import dev.tidewire.internal.engine.Scheduler;
 import dev.tidewire.internal.engine.websocket.OpeningHandshake;
 import dev.tidewire.internal.engine.websocket.PerMessageDeflate;
 import jakarta.servlet.ServletException;
@@ -21,9 +22,12 @@ import java.util.Map;
  */
 final class ServletWebSocketUpgrade implements WebSocketUpgrade {
     private final EngineServer engine;
+    private final Scheduler timers;
 
-    ServletWebSocketUpgrade(EngineServer engine) {
+    /** @param timers where a closed connection's last reads are bounded in time */
+    ServletWebSocketUpgrade(EngineServer engine, Scheduler timers) {
         this.engine = engine;
+        this.timers = timers;
     }
 
     @Override
@@ -46,7 +50,7 @@ final class ServletWebSocketUpgrade implements WebSocketUpgrade {
         resp.setHeader("Sec-WebSocket-Accept", OpeningHandshake.acceptKey(req.getHeader("Sec-WebSocket-Key")));
         if (deflate != null) resp.setHeader("Sec-WebSocket-Extensions", OpeningHandshake.deflateAnswer(deflate));
         for (Map.Entry<String, String> h : headers.entrySet()) resp.setHeader(h.getKey(), h.getValue());
-        socket.prepare(engine, info,
+        socket.prepare(engine, timers, info,
                 deflate == null ? null : new PerMessageDeflate(deflate.clientResets(), options.maxHttpBufferSize()),
                 options.perMessageDeflateThreshold());
     }

@@ -2,6 +2,7 @@ package dev.tidewire.internal.jakarta;
 
 import dev.tidewire.internal.engine.EngineServer;
 import dev.tidewire.internal.engine.RequestInfo;
+import dev.tidewire.internal.engine.Scheduler;
 import dev.tidewire.internal.engine.WebSocketConnection;
 import dev.tidewire.internal.engine.WebSocketHandler;
 import dev.tidewire.internal.engine.websocket.FrameReader;
@@ -36,11 +37,13 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
     private static final int NORMAL = 1000;
     private static final int ABNORMAL = 1006;
     private static final int MAX_BATCH = 64 * 1024;
+    static final long LINGER_MILLIS = 2_000;
     private static final SharedFrames SHARED = new SharedFrames();
     private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
     private static final IOException CLOSED = new IOException("the WebSocket is closed");
 
     private EngineServer engine;
+    private Scheduler timers;
     private RequestInfo request;
     private PerMessageDeflate deflate;
     private int deflateThreshold;
@@ -73,8 +76,10 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
     }
 
     /** @param deflate the negotiated permessage-deflate, or {@code null} */
-    void prepare(EngineServer engine, RequestInfo request, PerMessageDeflate deflate, int deflateThreshold) {
+    void prepare(EngineServer engine, Scheduler timers, RequestInfo request, PerMessageDeflate deflate,
+                 int deflateThreshold) {
         this.engine = engine;
+        this.timers = timers;
         this.request = request;
         this.deflate = deflate;
         this.deflateThreshold = deflateThreshold;
@@ -141,6 +146,7 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         @Override
         public void onAllDataRead() {
             inDeployment(() -> closeAfterPeer(ABNORMAL)); // the peer went away without a close frame
+            closeInput(); // the peer's half is done; with ours the connection closes
         }
 
         @Override
@@ -202,6 +208,11 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
 
     /** The peer closed: answer with a close frame (its code, or 1000 for none) and end. */
     private void closeAfterPeer(int code) {
+        boolean answered;
+        synchronized (this) {
+            answered = outputClosed;
+        }
+        if (answered) closeInput(); // the close handshake is complete: nothing more is read
         if (ended.get()) return;
         queueClose(code == ABNORMAL || code == 1005 ? NORMAL : code, "");
         end(code);
@@ -407,22 +418,32 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         if (failure != null && failure != CLOSED) failed(failure);
     }
 
-    /** After the close frame: both halves of the stream end, which closes the TCP connection once the bytes are out. */
+    /**
+     * After the close frame: the output ends (the peer sees its end after the frame), and what the peer still sends is
+     * read and dropped until it ends too (or {@link #LINGER_MILLIS} have passed). Closing the input at once would
+     * close a socket with unread bytes, which makes the kernel answer with a reset, and a client still sending (a
+     * frame over the limit, say) could lose the close frame.
+     */
     private void shutDownLocked() {
         outputClosed = true;
-        shutDown();
-    }
-
-    private void shutDown() {
         try {
-            if (out != null) out.close();
+            out.close();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "closing the WebSocket output failed: {0}", e.toString());
         }
+        if (timers != null) timers.schedule(this::closeInput, LINGER_MILLIS);
+        else closeInput();
+    }
+
+    private void closeInput() {
         try {
             if (in != null) in.close();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "closing the WebSocket input failed: {0}", e.toString());
         }
+    }
+
+    private synchronized void shutDown() {
+        shutDownLocked();
     }
 }
