@@ -41,7 +41,16 @@ function openWs(query) {
   return withTimeout(new Promise((resolve, reject) => {
     const ws = new WebSocket(`${WS_URL}?EIO=4&transport=websocket${query}`, { perMessageDeflate: false });
     closers.push(() => ws.terminate());
-    ws.once('upgrade', (response) => resolve({ ws, headers: response.headers }));
+    // collected from the start: frames that arrive with the 101 are emitted before an awaiting caller resumes
+    const messages = [];
+    const waiters = [];
+    ws.on('message', (data) => { messages.push(data.toString()); waiters.forEach((check) => check()); });
+    const firstMessages = (n) => new Promise((done) => {
+      const check = () => { if (messages.length >= n) done(messages.slice(0, n)); };
+      waiters.push(check);
+      check();
+    });
+    ws.once('upgrade', (response) => resolve({ ws, headers: response.headers, firstMessages }));
     ws.once('error', reject);
   }), '101');
 }
@@ -68,13 +77,10 @@ test('later polling requests of the session have the per-request headers only', 
 
 test('the 101 of a WebSocket opened without a session has both headers, and its open packet the generated id',
   async () => {
-    const { ws, headers } = await openWs('');
+    const { headers, firstMessages } = await openWs('');
     assert.equal(headers['x-fixture-initial'], 'GET');
     assert.equal(headers['x-fixture-every'], 'GET');
-    const [open, initial] = await withTimeout(new Promise((resolve) => {
-      const messages = [];
-      ws.on('message', (data) => { messages.push(data.toString()); if (messages.length === 2) resolve(messages); });
-    }), 'open packet and initial packet');
+    const [open, initial] = await withTimeout(firstMessages(2), 'open packet and initial packet');
     assert.match(JSON.parse(open.slice(1)).sid, /^fx-/);
     assert.equal(initial, `4${INITIAL_PACKET}`, 'the initial packet follows the open packet');
   });
