@@ -9,6 +9,7 @@ import dev.tidewire.internal.engine.websocket.FrameReader;
 import dev.tidewire.internal.engine.websocket.FrameWriter;
 import dev.tidewire.internal.engine.websocket.PerMessageDeflate;
 import dev.tidewire.internal.engine.websocket.SharedFrames;
+import dev.tidewire.internal.engine.websocket.WriteRound;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * container ({@code HttpServletRequest.upgrade}), hence public with a no-argument constructor; set up by
  * {@link ServletWebSocketUpgrade} before the container starts it.
  */
-public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketConnection, FrameReader.Listener {
+public final class UpgradedWebSocket
+        implements HttpUpgradeHandler, WebSocketConnection, FrameReader.Listener, WriteRound.Deferred {
     private static final Logger LOG = System.getLogger("tidewire.engine.websocket");
     static final int FRAMES_IN_FLIGHT = 16;
     private static final int NORMAL = 1000;
@@ -65,6 +67,8 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
     // outbound, guarded by this
     private ArrayDeque<Queued> queue;
     private boolean waitingForWritable;
+    /** Frames sent by a container thread while it handled another connection's input wait for its round's end. */
+    private boolean held;
     private boolean closeQueued;
     private boolean outputClosed;
     private int closeCode;
@@ -129,6 +133,7 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
             byte[] buffer = READ_BUFFER.get();
             Thread thread = Thread.currentThread();
             ClassLoader previous = enterDeployment(thread);
+            WriteRound round = WriteRound.startReading();
             reading = thread;
             try {
                 while (in.isReady()) {
@@ -139,6 +144,7 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
             } finally {
                 reading = null;
                 flushQueued();
+                round.endReading();
                 leaveDeployment(thread, previous);
             }
         }
@@ -218,9 +224,18 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         end(code);
     }
 
+    /**
+     * The stream failed: no close frame is sent (1006 means there was none, and the stream could not carry one), the
+     * sends still waiting fail, the connection ends, and the engine hears 1006.
+     */
     private void failed(Throwable error) {
         if (!ended.get()) handler.onError(error);
-        queueClose(ABNORMAL, "");
+        synchronized (this) {
+            closeQueued = true;
+            if (closeCode == 0) closeCode = ABNORMAL;
+            if (!outputClosed) shutDownLocked();
+        }
+        flushQueued(); // the output is closed: what still waits is failed
         end(ABNORMAL);
     }
 
@@ -314,7 +329,10 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         write(FrameWriter.close(code, reason), null);
     }
 
-    /** Writes now when the stream is ready and nothing waits before this frame; queues it otherwise. */
+    /**
+     * Writes now when the stream is ready and nothing waits before this frame; queues it otherwise. A container thread
+     * that is handling what another connection read (a broadcast's fan-out) queues it too, until its round ends.
+     */
     private void write(byte[] frame, SendCallback callback) {
         Throwable failure = null;
         boolean written = false;
@@ -322,16 +340,15 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
             if (outputClosed || closeQueued && !isCloseFrame(frame)) {
                 failure = CLOSED;
             } else if (!waitingForWritable && (queue == null || queue.isEmpty()) && reading != Thread.currentThread()) {
-                try {
-                    if (out.isReady()) {
-                        out.write(frame);
-                        written = true;
-                        if (isCloseFrame(frame)) shutDownLocked();
-                    } else {
-                        waitingForWritable = true;
+                WriteRound round = WriteRound.ofReadingThread();
+                if (round != null) {
+                    holdUntilTheEndOf(round);
+                } else {
+                    try {
+                        written = writeNowLocked(frame);
+                    } catch (IOException | RuntimeException e) {
+                        failure = e;
                     }
-                } catch (IOException | RuntimeException e) {
-                    failure = e;
                 }
             }
             if (!written && failure == null) {
@@ -340,6 +357,23 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
             }
         }
         if ((written || failure != null) && callback != null) callback.onComplete(failure);
+    }
+
+    private void holdUntilTheEndOf(WriteRound round) {
+        if (held) return;
+        held = true;
+        round.hold(this);
+    }
+
+    /** @return whether the frame was written; if not, the stream is busy and the container will say when it is not */
+    private boolean writeNowLocked(byte[] frame) throws IOException {
+        if (!out.isReady()) {
+            waitingForWritable = true;
+            return false;
+        }
+        out.write(frame);
+        if (isCloseFrame(frame)) shutDownLocked();
+        return true;
     }
 
     private static boolean isCloseFrame(byte[] frame) {
@@ -357,6 +391,15 @@ public final class UpgradedWebSocket implements HttpUpgradeHandler, WebSocketCon
         public void onError(Throwable error) {
             inDeployment(() -> failed(error));
         }
+    }
+
+    /** The round of the container thread that held this connection's frames back ended. */
+    @Override
+    public void writeDeferred() {
+        synchronized (this) {
+            held = false;
+        }
+        inDeployment(this::flushQueued);
     }
 
     private void flushQueued() {
