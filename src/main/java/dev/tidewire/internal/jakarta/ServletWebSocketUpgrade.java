@@ -23,11 +23,16 @@ import java.util.Map;
 final class ServletWebSocketUpgrade implements WebSocketUpgrade {
     private final EngineServer engine;
     private final Scheduler timers;
+    private final boolean flushEachWrite;
 
-    /** @param timers where a closed connection's last reads are bounded in time */
-    ServletWebSocketUpgrade(EngineServer engine, Scheduler timers) {
+    /**
+     * @param timers         where a closed connection's last reads are bounded in time
+     * @param flushEachWrite whether the container's upgraded output must be flushed after each write (Grizzly's)
+     */
+    ServletWebSocketUpgrade(EngineServer engine, Scheduler timers, boolean flushEachWrite) {
         this.engine = engine;
         this.timers = timers;
+        this.flushEachWrite = flushEachWrite;
     }
 
     @Override
@@ -52,6 +57,7 @@ final class ServletWebSocketUpgrade implements WebSocketUpgrade {
         for (Map.Entry<String, String> h : headers.entrySet()) resp.setHeader(h.getKey(), h.getValue());
         socket.prepare(engine, timers, info,
                 deflate == null ? null : new PerMessageDeflate(deflate.clientResets(), options.maxHttpBufferSize()),
-                options.perMessageDeflateThreshold());
+                options.perMessageDeflateThreshold(), flushEachWrite);
+        resp.flushBuffer(); // Grizzly (Payara) sends the 101 only when told to; Undertow sends it on its own
     }
 }

@@ -50,8 +50,10 @@ public final class UpgradedWebSocket
     private PerMessageDeflate deflate;
     private int deflateThreshold;
     private ClassLoader deploymentLoader;
+    private boolean flushEachWrite;
     private final Object deflating = new Object();
 
+    private WebConnection connection;
     private ServletInputStream in;
     private ServletOutputStream out;
     private FrameReader reader;
@@ -81,7 +83,8 @@ public final class UpgradedWebSocket
 
     /** @param deflate the negotiated permessage-deflate, or {@code null} */
     void prepare(EngineServer engine, Scheduler timers, RequestInfo request, PerMessageDeflate deflate,
-                 int deflateThreshold) {
+                 int deflateThreshold, boolean flushEachWrite) {
+        this.flushEachWrite = flushEachWrite;
         this.engine = engine;
         this.timers = timers;
         this.request = request;
@@ -92,6 +95,7 @@ public final class UpgradedWebSocket
 
     @Override
     public void init(WebConnection webConnection) {
+        connection = webConnection;
         try {
             in = webConnection.getInputStream();
             out = webConnection.getOutputStream();
@@ -371,9 +375,21 @@ public final class UpgradedWebSocket
             waitingForWritable = true;
             return false;
         }
-        out.write(frame);
+        send(frame);
         if (isCloseFrame(frame)) shutDownLocked();
         return true;
+    }
+
+    /**
+     * Writes, and pushes the bytes out where the container needs telling: Grizzly (Payara) keeps what is written in
+     * its buffer until flushed, where Undertow writes at once. A stream that cannot take everything now is left to
+     * the container, which finishes the write and then says the stream is ready again.
+     */
+    private void send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        if (!flushEachWrite) return;
+        if (out.isReady()) out.flush();
+        else waitingForWritable = true;
     }
 
     private static boolean isCloseFrame(byte[] frame) {
@@ -438,7 +454,7 @@ public final class UpgradedWebSocket
                             done.add(q.callback);
                         }
                     }
-                    out.write(batch);
+                    send(batch);
                     if (closes) shutDownLocked();
                 }
             } catch (IOException | RuntimeException e) {
@@ -478,11 +494,16 @@ public final class UpgradedWebSocket
         else closeInput();
     }
 
+    /**
+     * The last step: the input ends, and with it the connection. Undertow closes the socket once both streams are
+     * closed; Grizzly (Payara) only when the connection itself is closed, so that is closed too.
+     */
     private void closeInput() {
         try {
             if (in != null) in.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "closing the WebSocket input failed: {0}", e.toString());
+            if (connection != null) connection.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "closing the WebSocket connection failed: {0}", e.toString());
         }
     }
 

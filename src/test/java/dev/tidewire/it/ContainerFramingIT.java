@@ -7,20 +7,18 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.net.URL;
 import java.util.Map;
 
 /**
- * The Node interop suite on WildFly with {@code tidewire.webSocketFraming=container}: Undertow's JSR-356
- * implementation frames the WebSocket transport (with Undertow's per-message deflate, threshold 0), where by default
- * Tidewire frames it itself ({@link NodeInteropIT}). Payara has one framing only (Tyrus's), which every Payara IT runs.
+ * The Node interop suite with {@code tidewire.webSocketFraming=container}: the container's JSR-356 implementation
+ * (Undertow on WildFly, Tyrus on Payara) frames the WebSocket transport, with its own per-message deflate at threshold
+ * 0, where by default Tidewire frames it itself ({@link NodeInteropIT}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@EnabledIfSystemProperty(named = "tidewire.it.server", matches = "wildfly") // -Dit.test overrides the pom's excludes
-class ContainerFramingOnWildFlyIT {
+class ContainerFramingIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.conformanceWar(Map.of("tidewire.webSocketFraming", "container",
@@ -31,7 +29,7 @@ class ContainerFramingOnWildFlyIT {
     URL base;
 
     @Test
-    void officialClientsPassTheNodeSuiteOverUndertowsFraming() throws Exception {
+    void officialClientsPassTheNodeSuiteOverTheContainersFraming() throws Exception {
         NodeSuite.run(base, Map.of("TIDEWIRE_EXPECT_DEFLATE", "true"), "node-interop-container-framing");
     }
 }
