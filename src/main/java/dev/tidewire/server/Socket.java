@@ -612,9 +612,8 @@ public final class Socket implements RemoteSocket {
             client.disconnectAllAndClose();
             return;
         }
-        if (!connected) return;
-        write(new SioPacket(SioPacketType.DISCONNECT, namespace.name(), SioPacket.NO_ACK, null), false);
-        onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+        onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT,
+                new SioPacket(SioPacketType.DISCONNECT, namespace.name(), SioPacket.NO_ACK, null));
     }
 
     public void disconnect() {
@@ -729,7 +728,17 @@ public final class Socket implements RemoteSocket {
 
     /** Leaves the namespace: disconnecting listeners, rooms left, disconnect listeners. Runs once. */
     void onClose(DisconnectReason reason) {
+        onClose(reason, null);
+    }
+
+    /**
+     * @param farewell a packet for the client, sent once this close has won, before its listeners run: the client may
+     *                 close its transport as soon as it reads it, and that close, read on another thread, must find
+     *                 the reason already decided
+     */
+    private void onClose(DisconnectReason reason, SioPacket farewell) {
         if (!connected || !disconnected.compareAndSet(false, true)) return;
+        if (farewell != null) write(farewell, false);
         namespace.server().counters().disconnected(reason);
         for (BiConsumer<Socket, DisconnectReason> l : disconnectingListeners) safely(l, reason);
         if (pid != null && reason.isRecoverable()) {

@@ -69,6 +69,19 @@ class DisconnectTest {
     }
 
     @Test
+    void aClientClosingAtOnceOnTheDisconnectPacketDoesNotChangeTheReason() {
+        // a real client closes its transport when its last namespace is disconnected; read on another container
+        // thread, that close can arrive while the server is still finishing its own disconnect
+        c.ws.onEachFrame(frame -> {
+            if ("41".equals(frame)) c.closeTransport();
+        });
+        main.disconnect();
+        assertEquals(List.of("disconnecting / server namespace disconnect", "disconnect / server namespace disconnect"),
+                events.stream().filter(e -> e.contains(" / ")).toList());
+        assertTrue(events.contains("disconnect /admin transport close"), events.toString());
+    }
+
+    @Test
     void serverNamespaceDisconnectSendsDisconnect() {
         int mark = c.mark();
         main.disconnect();

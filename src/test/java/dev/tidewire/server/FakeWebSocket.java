@@ -5,6 +5,7 @@ import dev.tidewire.internal.engine.WebSocketConnection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A {@link WebSocketConnection} that records every frame as the object it was given (a {@code String} for text, the
@@ -17,6 +18,7 @@ final class FakeWebSocket implements WebSocketConnection {
     private boolean holding;
     private Integer closeCode;
     private int framesAtClose = -1;
+    private volatile Consumer<Object> peer = frame -> { };
 
     @Override
     public void sendText(String text, SendCallback callback) {
@@ -36,6 +38,12 @@ final class FakeWebSocket implements WebSocketConnection {
             else now = callback;
         }
         if (now != null) now.onComplete(null);
+        peer.accept(frame);
+    }
+
+    /** The client reacts to each frame as soon as it is sent, on the sending thread (a fast client on another one). */
+    void onEachFrame(Consumer<Object> reaction) {
+        peer = reaction;
     }
 
     @Override
