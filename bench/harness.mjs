@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Load harness for Tidewire, the raw JSR-356 floor and the npm socket.io reference server.
+// Load harness for Tidewire, the raw floors (JSR-356, and the Servlet upgrade with Tidewire framing) and the npm socket.io
+// reference server.
 //
-//   node harness.mjs --target ours|raw|reference --url http://127.0.0.1:3400 --pid PID \
+//   node harness.mjs --target ours|raw|raw-upgrade|reference --url http://127.0.0.1:3400 --pid PID \
 //        [--scenarios echo,binary,broadcast,storm-ws,storm-upgrade,memory] [--duration 10] [--warmup 0] ...
 //   node harness.mjs --target ours|reference --url http://127.0.0.1:3601 --url2 http://127.0.0.1:3602 \
 //        --pid NODE1,NODE2 --redis-pid REDIS --scenarios same-node,cross-node ...      (a two-node cluster)
@@ -67,7 +68,7 @@ function parseArgs(argv) {
     o[key] = typeof DEFAULTS[key] === 'number' ? Number(val) : val;
     if (Number.isNaN(o[key])) throw new Error(`--${key} must be a number`);
   }
-  if (!['ours', 'raw', 'reference'].includes(o.target)) throw new Error(`--target must be ours, raw or reference`);
+  if (!['ours', 'raw', 'raw-upgrade', 'reference'].includes(o.target)) throw new Error(`--target must be ours, raw, raw-upgrade or reference`);
   o.pids = String(o.pid).split(',').map((p) => Number(p.trim()));
   if (o.pids.some((p) => !Number.isInteger(p) || p < 0)) throw new Error('--pid must be a PID or a comma-separated list');
   o.pids = o.pids.filter((p) => p > 0);
@@ -80,6 +81,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ALL_SCENARIOS = ['echo', 'binary', 'broadcast', 'storm-ws', 'storm-upgrade', 'memory', 'same-node', 'cross-node'];
 // The raw floor has no Socket.IO: no binary acks and no polling transport to upgrade from.
 const RAW_SCENARIOS = new Set(['echo', 'broadcast', 'storm-ws', 'memory']);
+// raw: the container's JSR-356 endpoints; raw-upgrade: the Servlet upgrade with Tidewire's framing, no Socket.IO
+const RAW_PREFIX = { raw: '/raw', 'raw-upgrade': '/raw-upgrade' }[opts.target];
 
 // ------------------------------------------------------------------------------------------------ server figures
 
@@ -302,8 +305,8 @@ async function echo(binary) {
   const inflight = binary ? opts['binary-inflight'] : opts.inflight;
   const size = opts['binary-size'];
   const blob = binary ? Buffer.alloc(size, 0x5a) : null;
-  const raw = opts.target === 'raw';
-  const { conns, failures: connectFailures } = await connectMany(nClients, raw ? () => rawConnect('/raw/echo') : () => sioConnect());
+  const raw = RAW_PREFIX !== undefined;
+  const { conns, failures: connectFailures } = await connectMany(nClients, raw ? () => rawConnect(`${RAW_PREFIX}/echo`) : () => sioConnect());
   log(`${binary ? 'binary' : 'echo'}: ${conns.length} clients connected (${connectFailures} failed), ${inflight} in flight each`);
   let seq = 0;
   let op;
@@ -399,8 +402,8 @@ async function roomLoad(receivers, lanes, send, raw) {
  */
 async function broadcast() {
   const nRecv = opts.receivers;
-  const raw = opts.target === 'raw';
-  const { conns, failures: connectFailures } = await connectMany(nRecv, raw ? () => rawConnect('/raw/broadcast') : () => sioConnect());
+  const raw = RAW_PREFIX !== undefined;
+  const { conns, failures: connectFailures } = await connectMany(nRecv, raw ? () => rawConnect(`${RAW_PREFIX}/broadcast`) : () => sioConnect());
   if (!raw) await joinBenchRoom(conns);
   log(`broadcast: ${conns.length} receivers in the room (${connectFailures} failed), ${opts['bcast-inflight']} broadcasts in flight`);
   let dropped = 0;
@@ -464,14 +467,14 @@ async function clusterBroadcast(scenario) {
 
 /** Connection storm: `storm-concurrency` loops each open a connection (WebSocket only, or polling then upgrade), then close it. */
 async function storm(upgrade) {
-  const raw = opts.target === 'raw';
+  const raw = RAW_PREFIX !== undefined;
   const name = upgrade ? 'storm-upgrade' : 'storm-ws';
   log(`${name}: ${opts['storm-concurrency']} connections being opened at once`);
   const op = async (_, stats) => {
     const t0 = performance.now();
     try {
       if (raw) {
-        const ws = await rawConnect('/raw/echo');
+        const ws = await rawConnect(`${RAW_PREFIX}/echo`);
         stats.ok(performance.now() - t0);
         ws.close();
       } else {
@@ -494,13 +497,13 @@ async function storm(upgrade) {
  * as a growth near 0); a connection lost meanwhile is a failure.
  */
 async function memory() {
-  const raw = opts.target === 'raw';
+  const raw = RAW_PREFIX !== undefined;
   await sleep(1000);
   const heap0 = await heapAfterGc();
   const rss0 = serverRssBytes();
   const cpu0 = serverCpuMs();
   const t0 = performance.now();
-  const { conns, failures: connectFailures } = await connectMany(opts.conns, raw ? () => rawConnect('/raw/echo') : () => sioConnect());
+  const { conns, failures: connectFailures } = await connectMany(opts.conns, raw ? () => rawConnect(`${RAW_PREFIX}/echo`) : () => sioConnect());
   const connectS = (performance.now() - t0) / 1000;
   const cpu1 = serverCpuMs();
   log(`memory: ${conns.length} idle connections open in ${connectS.toFixed(1)}s (${connectFailures} failed)`);
@@ -561,7 +564,7 @@ async function main() {
   }, budget * 1000).unref();
   let failed = false;
   for (const s of wanted) {
-    if (opts.target === 'raw' && !RAW_SCENARIOS.has(s)) { log(`${s}: not applicable to the raw floor, skipped`); continue; }
+    if (RAW_PREFIX !== undefined && !RAW_SCENARIOS.has(s)) { log(`${s}: not applicable to the raw floor, skipped`); continue; }
     let line;
     try {
       line = await RUN[s]();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the table of a run: medians over repetitions per scenario, target and server, and the ratios ours/reference
 // and ours/raw on the same server (below 1 is better for ours on costs and latencies), then the cost of every
-// target side by side. Usage: node report.mjs results/<file>.jsonl
+// target side by side, with ours/raw-upgrade (the Servlet-upgrade floor under Tidewire's framing) where it ran. Usage: node report.mjs results/<file>.jsonl
 // Lines without a "server" field (runs before SERVERS existed) count as WildFly (ours, raw) and node (reference).
 import fs from 'node:fs';
 
@@ -25,7 +25,8 @@ const servers = [...new Set(lines.filter((l) => l.target !== 'reference').map(se
 // a row key: "reference", or "ours@wildfly", "raw@payara", ...
 const keyOf = (l) => (l.target === 'reference' ? 'reference' : `${l.target}@${serverOf(l)}`);
 const label = (key) => key.replace('@', ' on ');
-const rowOrder = ['reference', ...servers.flatMap((s) => [`ours@${s}`, `raw@${s}`])];
+const rowOrder = ['reference', ...servers.flatMap((s) => [`ours@${s}`, `raw@${s}`, `raw-upgrade@${s}`])];
+const upgradeFloor = lines.some((l) => l.target === 'raw-upgrade');
 
 const groups = new Map(); // scenario -> key -> [lines]
 for (const l of lines) {
@@ -80,12 +81,15 @@ console.log(rows.join('\n'));
 
 // side by side: the median cost of each target, and ours/reference, ours/raw per server
 const cell = (m) => (m ? `${fmt(m.cost, m.cost >= 100 ? 0 : 1)}${m.failures ? ` (${m.failures} failures)` : ''}` : '–');
-const head = ['scenario', 'reference', ...servers.flatMap((s) => [`ours on ${s}`, `raw on ${s}`]),
-  ...servers.flatMap((s) => [`ours/ref ${s}`, `ours/raw ${s}`])];
+const floors = upgradeFloor ? ['raw', 'raw-upgrade'] : ['raw'];
+const head = ['scenario', 'reference', ...servers.flatMap((s) => [`ours on ${s}`, ...floors.map((f) => `${f} on ${s}`)]),
+  ...servers.flatMap((s) => [`ours/ref ${s}`, ...floors.map((f) => `ours/${f} ${s}`)])];
 const side = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
 for (const [scenario, med] of summary) {
-  side.push(`| ${scenario} | ${cell(med.reference)} | ${servers.map((s) => `${cell(med[`ours@${s}`])} | ${cell(med[`raw@${s}`])}`).join(' | ')} | `
-    + `${servers.map((s) => `${ratio(med[`ours@${s}`]?.cost, med.reference?.cost)} | ${ratio(med[`ours@${s}`]?.cost, med[`raw@${s}`]?.cost)}`).join(' | ')} |`);
+  const costs = servers.map((s) => [cell(med[`ours@${s}`]), ...floors.map((f) => cell(med[`${f}@${s}`]))].join(' | '));
+  const ratios = servers.map((s) => [ratio(med[`ours@${s}`]?.cost, med.reference?.cost),
+    ...floors.map((f) => ratio(med[`ours@${s}`]?.cost, med[`${f}@${s}`]?.cost))].join(' | '));
+  side.push(`| ${scenario} | ${cell(med.reference)} | ${costs.join(' | ')} | ${ratios.join(' | ')} |`);
 }
 console.log('\ncost side by side (medians; failures summed over the runs)');
 console.log(side.join('\n'));

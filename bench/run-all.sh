@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one benchmark command: every scenario against ours (Tidewire), the raw JSR-356 floor (the same server, bare
-# endpoints) on each server of SERVERS, and the npm socket.io reference server, in turn; a fresh server per run; the
+# The one benchmark command: every scenario against ours (Tidewire), the raw floors (the same server, bare endpoints:
+# raw = the container's JSR-356, raw-upgrade = the Servlet upgrade with Tidewire's framing) on each server of SERVERS, and the npm socket.io reference server, in turn; a fresh server per run; the
 # server pinned to one core and the harness to the other; REPS repetitions; then a table of medians with the ratios
 # ours/reference and ours/raw per server. JSON lines go to bench/results/<timestamp>.jsonl, each with "rep" and
 # "server" (wildfly, payara; node for the reference) next to "target".
@@ -10,7 +10,7 @@
 #   SMOKE=1 bench/run-all.sh              # a few seconds per scenario, small counts, ours only, one server (CI)
 #
 # Environment (defaults in brackets):
-#   SCENARIOS ["echo binary broadcast storm-ws storm-upgrade memory"]   TARGETS ["ours raw reference"]
+#   SCENARIOS ["echo binary broadcast storm-ws storm-upgrade memory"]   TARGETS ["ours raw raw-upgrade reference"]
 #   SERVERS ["wildfly"] servers that run ours and raw (wildfly, payara; see server-config/server.sh)
 #   TIDEWIRE_OPTS [""] extra JVM options / -D system properties for ours and raw (server-config/bench.sh)
 #   DURATION [30] measured seconds per run (memory: seconds the connections are held)
@@ -43,7 +43,7 @@ if [[ "$SMOKE" == 1 ]]; then
 --storm-concurrency 5 --conns ${MEM_CONNS:-200} --sources ${SOURCES:-8} --heap-samples 1"
 else
   SCENARIOS="${SCENARIOS:-echo binary broadcast storm-ws storm-upgrade memory}"
-  TARGETS="${TARGETS:-ours raw reference}"
+  TARGETS="${TARGETS:-ours raw raw-upgrade reference}"
   DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-20}"; REPS="${REPS:-3}"; MEM_HOLD="${MEM_HOLD:-120}"
   SIZES="--clients 100 --inflight 10 --binary-clients 20 --binary-inflight 2 --receivers 1000 --bcast-inflight 4 \
 --storm-concurrency 50 --conns ${MEM_CONNS:-19000} --sources ${SOURCES:-64} --heap-samples 4"
@@ -125,7 +125,7 @@ servers_of() { # servers_of TARGET: the servers a target runs on
 }
 
 applicable() { # applicable TARGET SCENARIO
-  [[ "$1" != raw || ( "$2" != binary && "$2" != storm-upgrade ) ]]
+  [[ "$1" != raw* || ( "$2" != binary && "$2" != storm-upgrade ) ]]
 }
 
 echo "results: $OUT" >&2

@@ -8,7 +8,11 @@ import java.util.Locale;
  * receivers and unmasks client frames a word at a time.
  */
 public enum WebSocketFraming {
-    /** The default: Tidewire's framing, on WildFly and Payara alike (both are measured and tested with it). */
+    /**
+     * The default, today the same as {@link #TIDEWIRE} on WildFly and Payara alike (both are measured and tested with
+     * it). It is a name of its own so that a container where Tidewire's framing cannot run can get its own framing by
+     * default, without a change to anyone's configuration.
+     */
     AUTO,
     /** The container's JSR-356 WebSocket implementation. */
     CONTAINER,

@@ -36,7 +36,6 @@ public final class UpgradedWebSocket
         implements HttpUpgradeHandler, WebSocketConnection, FrameReader.Listener, WriteRound.Deferred {
     private static final Logger LOG = System.getLogger("tidewire.engine.websocket");
     static final int FRAMES_IN_FLIGHT = 16;
-    private static final int NORMAL = 1000;
     private static final int ABNORMAL = 1006;
     private static final int MAX_BATCH = 64 * 1024;
     static final long LINGER_MILLIS = 2_000;
@@ -58,18 +57,15 @@ public final class UpgradedWebSocket
     private ServletOutputStream out;
     private FrameReader reader;
     private volatile WebSocketHandler handler = WebSocketHandler.IGNORE;
-    /**
-     * The container's thread while it hands this connection what it read, else {@code null}: what that thread sends
-     * meanwhile (answers to the messages just read) waits, and goes out in one write when the reading is done. Other
-     * threads never see their own thread here, so they write at once.
-     */
-    private Thread reading;
     private final AtomicBoolean ended = new AtomicBoolean();
 
     // outbound, guarded by this
     private ArrayDeque<Queued> queue;
     private boolean waitingForWritable;
-    /** Frames sent by a container thread while it handled another connection's input wait for its round's end. */
+    /**
+     * Frames sent by a container thread while it handles what a connection read (this one's: the answers; another's:
+     * a broadcast's fan-out) wait for the end of that thread's {@link WriteRound}, then go out in one write.
+     */
     private boolean held;
     private boolean closeQueued;
     private boolean outputClosed;
@@ -138,7 +134,6 @@ public final class UpgradedWebSocket
             Thread thread = Thread.currentThread();
             ClassLoader previous = enterDeployment(thread);
             WriteRound round = WriteRound.startReading();
-            reading = thread;
             try {
                 while (in.isReady()) {
                     int n = in.read(buffer);
@@ -146,8 +141,6 @@ public final class UpgradedWebSocket
                     if (n > 0) reader.feed(buffer, 0, n);
                 }
             } finally {
-                reading = null;
-                flushQueued();
                 round.endReading();
                 leaveDeployment(thread, previous);
             }
@@ -224,7 +217,7 @@ public final class UpgradedWebSocket
         }
         if (answered) closeInput(); // the close handshake is complete: nothing more is read
         if (ended.get()) return;
-        queueClose(code == ABNORMAL || code == 1005 ? NORMAL : code, "");
+        queueClose(FrameWriter.answeringCloseCode(code), "");
         end(code);
     }
 
@@ -335,7 +328,7 @@ public final class UpgradedWebSocket
 
     /**
      * Writes now when the stream is ready and nothing waits before this frame; queues it otherwise. A container thread
-     * that is handling what another connection read (a broadcast's fan-out) queues it too, until its round ends.
+     * that is handling what a connection read queues it too, until its round ends.
      */
     private void write(byte[] frame, SendCallback callback) {
         Throwable failure = null;
@@ -343,7 +336,7 @@ public final class UpgradedWebSocket
         synchronized (this) {
             if (outputClosed || closeQueued && !isCloseFrame(frame)) {
                 failure = CLOSED;
-            } else if (!waitingForWritable && (queue == null || queue.isEmpty()) && reading != Thread.currentThread()) {
+            } else if (!waitingForWritable && (queue == null || queue.isEmpty())) {
                 WriteRound round = WriteRound.ofReadingThread();
                 if (round != null) {
                     holdUntilTheEndOf(round);

@@ -12,6 +12,9 @@ public final class FrameWriter {
     public static final int CLOSE = 8;
     public static final int PONG = 10;
     private static final int MAX_CONTROL_PAYLOAD = 125;
+    private static final int NORMAL = 1000;
+    private static final int NO_STATUS = 1005;
+    private static final int ABNORMAL = 1006;
 
     private FrameWriter() {
     }
@@ -34,6 +37,14 @@ public final class FrameWriter {
         }
         System.arraycopy(payload, 0, frame, headerLength, length);
         return frame;
+    }
+
+    /**
+     * The code of the close frame that answers the peer's (section 5.5.1 echoes the code): the peer's own, or 1000
+     * when it sent none (1005) or went away without a close frame (1006); neither may be sent in a frame.
+     */
+    public static int answeringCloseCode(int peerCode) {
+        return peerCode == NO_STATUS || peerCode == ABNORMAL ? NORMAL : peerCode;
     }
 
     /** A close frame (section 5.5.1): the code, then the reason in UTF-8, cut to fit a control frame. */

@@ -25,6 +25,14 @@ class FrameWriterTest {
     }
 
     @Test
+    void aCloseIsAnsweredWithThePeersCodeOr1000WhenItHadNone() {
+        assertEquals(1001, FrameWriter.answeringCloseCode(1001));
+        assertEquals(4000, FrameWriter.answeringCloseCode(4000));
+        assertEquals(1000, FrameWriter.answeringCloseCode(1005));
+        assertEquals(1000, FrameWriter.answeringCloseCode(1006));
+    }
+
+    @Test
     void closeFramesCarryTheCodeAndAReasonCutToFit() {
         assertArrayEquals(new byte[] {(byte) 0x88, 4, 0x03, (byte) 0xf1, 'o', 'k'}, FrameWriter.close(1009, "ok"));
         byte[] cut = FrameWriter.close(1000, "x".repeat(300));
