@@ -157,14 +157,22 @@ final class Client implements SessionListener {
     }
 
     /**
-     * Events whose handlers are all non-blocking, and CONNECTs to namespaces whose connection path is, run here on
-     * the reading thread when the client is idle.
+     * Events whose handlers are all non-blocking, CONNECTs to namespaces whose connection path is, and DISCONNECTs of
+     * sockets that leave without running user code, run here on the reading thread when the client is idle.
      */
     private void submitOrRunInline(SioPacket packet) {
         if (packet.type() == SioPacketType.CONNECT) {
             Namespace namespace = server.existingNamespace(packet.namespace());
             // a recovery may wait for the adapter: never on the reading thread
             if (namespace != null && namespace.connectsInline() && recoveryAsked(packet) == null) {
+                serial.runInlineIfIdle(() -> handle(packet));
+                return;
+            }
+        }
+        if (packet.type() == SioPacketType.DISCONNECT) {
+            // leaving runs no user code: no hand-off (on Payara each one also captures the thread's context)
+            Socket socket = sockets.get(packet.namespace());
+            if (socket == null || socket.closesQuietly()) {
                 serial.runInlineIfIdle(() -> handle(packet));
                 return;
             }

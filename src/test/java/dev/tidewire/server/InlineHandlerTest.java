@@ -109,4 +109,34 @@ class InlineHandlerTest {
         assertEquals(1, seen.size());
         assertEquals(0, t.io.of("/").sockets().size());
     }
+
+    @Test
+    void aClientsDisconnectThatRunsNoUserCodeHappensOnTheReadingThread() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        t.io.of("/").onConnection(Namespace.nonBlocking(s -> s.join("room")));
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        c.send("41");
+        assertTrue(executor.tasks.isEmpty(), "no hop to the executor");
+        assertEquals(0, t.io.of("/").sockets().size(), "the socket left at once");
+        assertEquals(Set.of(), t.io.of("/").localRooms());
+        assertTrue(!c.isClosed(), "the connection stays");
+    }
+
+    @Test
+    void aDisconnectListenerKeepsTheClientsDisconnectOnTheExecutor() {
+        HeldExecutor executor = new HeldExecutor();
+        SioTestServer t = new SioTestServer(SocketIoOptions.defaults(), executor);
+        List<String> seen = new ArrayList<>();
+        t.io.of("/").onConnection(Namespace.nonBlocking(s -> s.onDisconnect((sock, why) -> seen.add(why.wireName()))));
+        SioTestServer.Peer c = t.connect();
+        c.send("40");
+        c.send("41");
+        assertEquals(List.of(), seen);
+        assertEquals(1, t.io.of("/").sockets().size(), "waits for the executor");
+        executor.runAll();
+        assertEquals(List.of("client namespace disconnect"), seen);
+        assertEquals(0, t.io.of("/").sockets().size());
+    }
 }
