@@ -156,36 +156,36 @@ final class Client implements SessionListener {
         if (packet != null) submitOrRunInline(protocol.withNamespaceQueryAsAuth(packet));
     }
 
+    private void submitOrRunInline(SioPacket packet) {
+        if (runsWithoutBlockingUserCode(packet)) serial.runInlineIfIdle(() -> handle(packet));
+        else submit(packet);
+    }
+
     /**
      * Events whose handlers are all non-blocking, CONNECTs to namespaces whose connection path is, and DISCONNECTs of
-     * sockets that leave without running user code, run here on the reading thread when the client is idle.
+     * sockets that leave without running user code: these may run here on the reading thread when the client is idle.
      */
-    private void submitOrRunInline(SioPacket packet) {
-        if (packet.type() == SioPacketType.CONNECT) {
-            Namespace namespace = server.existingNamespace(packet.namespace());
-            // a recovery may wait for the adapter: never on the reading thread
-            if (namespace != null && namespace.connectsInline() && recoveryAsked(packet) == null) {
-                serial.runInlineIfIdle(() -> handle(packet));
-                return;
+    private boolean runsWithoutBlockingUserCode(SioPacket packet) {
+        switch (packet.type()) {
+            case CONNECT -> {
+                Namespace namespace = server.existingNamespace(packet.namespace());
+                // a recovery may wait for the adapter: never on the reading thread
+                return namespace != null && namespace.connectsInline() && recoveryAsked(packet) == null;
+            }
+            case DISCONNECT -> {
+                // no hand-off (on Payara each one also captures the thread's context)
+                Socket socket = sockets.get(packet.namespace());
+                return socket == null || socket.closesQuietly();
+            }
+            case EVENT, BINARY_EVENT -> {
+                if (!(packet.data() instanceof List<?> args) || args.isEmpty()) return false;
+                Socket socket = sockets.get(packet.namespace());
+                return socket != null && socket.handlesInline(Socket.eventName(args.get(0)));
+            }
+            default -> {
+                return false;
             }
         }
-        if (packet.type() == SioPacketType.DISCONNECT) {
-            // leaving runs no user code: no hand-off (on Payara each one also captures the thread's context)
-            Socket socket = sockets.get(packet.namespace());
-            if (socket == null || socket.closesQuietly()) {
-                serial.runInlineIfIdle(() -> handle(packet));
-                return;
-            }
-        }
-        boolean event = packet.type() == SioPacketType.EVENT || packet.type() == SioPacketType.BINARY_EVENT;
-        if (event && packet.data() instanceof List<?> args && !args.isEmpty()) {
-            Socket socket = sockets.get(packet.namespace());
-            if (socket != null && socket.handlesInline(Socket.eventName(args.get(0)))) {
-                serial.runInlineIfIdle(() -> handle(packet));
-                return;
-            }
-        }
-        submit(packet);
     }
 
     @Override

@@ -10,9 +10,9 @@ import java.util.concurrent.RejectedExecutionException;
  * Holds back the writes a container I/O thread makes while it handles what one connection read (the answers to that
  * connection, a broadcast's fan-out to the others), until the thread has handled every connection that was ready in
  * its current round: then each connection written to writes what it got in one go. A receiver of several broadcasts
- * sent in one round gets them in one system call instead of one each, and so do the answers to what was read. The thread's round ends when the thread, an {@link Executor} (XNIO's
- * I/O threads are), runs the task queued here, which it does after the ready connections; on a thread that is no
- * executor the writes go out when the reading ends.
+ * sent in one round gets them in one system call instead of one each, and so do the answers to what was read.
+ * The thread's round ends when the thread, an {@link Executor} (XNIO's I/O threads are), runs the task queued here,
+ * which it does after the ready connections; on a thread that is no executor the writes go out when the reading ends.
  *
  * <p>A round belongs to one thread and is used only on it, so it needs no locking.
  */
