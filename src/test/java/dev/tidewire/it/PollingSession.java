@@ -3,6 +3,7 @@ package dev.tidewire.it;
 import jakarta.json.JsonObject;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,17 +52,18 @@ final class PollingSession implements AutoCloseable {
                 ended.complete(r);
                 return;
             }
-            boolean closed = false;
-            for (String p : Eio.packets(r.body())) {
+            List<String> got = Eio.packets(r.body());
+            // no upgrade here: a noop ends the session
+            boolean ends = got.contains("1") || got.contains("6") || closing;
+            if (!ends) poll(); // before the packets are handed on: whoever waits for one finds the next GET sent
+            for (String p : got) {
                 if (p.equals("2")) {
                     if (!closing) CompletableFuture.runAsync(() -> post("3"));
                 } else {
                     packets.add(p);
-                    if (p.equals("1") || p.equals("6")) closed = true; // no upgrade here: a noop ends the session
                 }
             }
-            if (closed || closing) ended.complete(r);
-            else poll();
+            if (ends) ended.complete(r);
         });
     }
 
