@@ -3,6 +3,7 @@ package dev.tidewire.it;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -15,12 +16,37 @@ final class RawHttp {
 
     /** Sends {@code request} and returns everything the server writes until it closes the connection. */
     static String sendAndReadUntilClosed(URI server, String request) throws Exception {
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout((int) Eio.WAIT.toMillis());
+        try (Socket socket = connect(server)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return readUntilClosed(socket);
         }
+    }
+
+    /** A socket to {@code server} whose reads fail after {@link Eio#WAIT}. */
+    static Socket connect(URI server) throws IOException {
+        Socket socket = new Socket(server.getHost(), server.getPort());
+        socket.setSoTimeout((int) Eio.WAIT.toMillis());
+        return socket;
+    }
+
+    /**
+     * As {@link #connect(URI)}, with a kernel send buffer of {@code sendBufferBytes}: a write larger than it and the
+     * server's receive window returns only once the server has read the rest.
+     */
+    static Socket connect(URI server, int sendBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        socket.setSendBufferSize(sendBufferBytes); // before connecting, so that the kernel does not grow it
+        socket.connect(new InetSocketAddress(server.getHost(), server.getPort()));
+        socket.setSoTimeout((int) Eio.WAIT.toMillis());
+        return socket;
+    }
+
+    /** The request line and headers of a text POST to {@code target} that declares {@code contentLength} bytes. */
+    static String postHead(URI target, long contentLength) {
+        return "POST " + target.getRawPath() + "?" + target.getRawQuery() + " HTTP/1.1\r\n"
+                + "Host: " + target.getHost() + ":" + target.getPort() + "\r\n"
+                + "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + contentLength + "\r\n\r\n";
     }
 
     /** Everything the server writes on {@code socket} until it closes the connection; fails at the socket's timeout. */

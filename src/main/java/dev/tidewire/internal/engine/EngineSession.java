@@ -326,8 +326,9 @@ public final class EngineSession {
                 }
                 POLLING_LOG.log(Level.INFO, "session {0}: POST body over maxHttpBufferSize ({1}) rejected",
                         id, options.maxHttpBufferSize());
-                // the rest of the body stays unread, so the connection cannot carry another request: say so, or a
-                // client reusing it fails its next request (seen with Payara and the JDK's HttpClient)
+                // the rest of a body far over the limit stays unread, so the connection cannot carry another
+                // request: say so, or a client reusing it fails its next request (seen with Payara and the JDK's
+                // HttpClient)
                 ex.respond(HttpResponse.empty(413, cors).withHeader("Connection", "close"));
             }
 

@@ -12,7 +12,9 @@ public interface HttpExchange {
     /**
      * Reads the request body without blocking the calling thread; exactly one callback method is invoked.
      *
-     * @param limit the most bytes accepted; a larger body (declared or streamed) gives {@link BodyCallback#onTooLarge()}
+     * @param limit the most bytes accepted; a larger body (declared or streamed) gives {@link BodyCallback#onTooLarge()},
+     *     possibly after the adapter has read and dropped the rest of it, so that the answer is not lost when the
+     *     connection closes
      */
     void readBody(int limit, BodyCallback callback);
 
