@@ -173,9 +173,7 @@ final class Client implements SessionListener {
                 return namespace != null && namespace.connectsInline() && recoveryAsked(packet) == null;
             }
             case DISCONNECT -> {
-                // no hand-off (on Payara each one also captures the thread's context)
-                Socket socket = sockets.get(packet.namespace());
-                return socket == null || socket.closesQuietly();
+                return leavesQuietly(sockets.get(packet.namespace()));
             }
             case EVENT, BINARY_EVENT -> {
                 if (!(packet.data() instanceof List<?> args) || args.isEmpty()) return false;
@@ -393,12 +391,21 @@ final class Client implements SessionListener {
 
     // ---------------------------------------------------------------- closing
 
-    /** Whether closing this client's sockets runs no user code (no disconnect listeners, no pending acks). */
+    /** Whether closing all of this client's sockets runs no user code; see {@link #leavesQuietly}. */
     private boolean closesQuietly() {
         for (Socket s : sockets.values()) {
-            if (!s.closesQuietly()) return false;
+            if (!leavesQuietly(s)) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether closing {@code socket} ({@code null}: none to close) runs no user code: no disconnect listeners, no
+     * pending acks. Such a close may run on the reading thread, with no hand-off (on Payara each hand-off also
+     * captures the thread's context).
+     */
+    private static boolean leavesQuietly(Socket socket) {
+        return socket == null || socket.closesQuietly();
     }
 
     private void closeSockets(DisconnectReason reason) {
