@@ -29,17 +29,22 @@ final class UndeployChecks {
     }
 
     /**
-     * The options plus the Redis adapter on {@code redis}: its client's threads must go with the application too. The
-     * fixture's echo engine pings every 25 s rather than every 300 ms: each ping answers the pending poll, and an
+     * The fixture's echo engine pings every 25 s rather than every 300 ms: each ping answers the pending poll, and an
      * undeploy that falls between that answer and the client's next GET finds no poll to close (the late GET gets
      * the container's 503 instead).
      */
-    static Map<String, String> withRedisAdapter(Map<String, String> options, RedisServer redis) {
+    private static final Map<String, String> WITHOUT_FIXTURE_PINGS = Map.of(
+            "tidewire.fixture.engine.pingInterval", "25000", "tidewire.fixture.engine.pingTimeout", "20000");
+
+    /**
+     * The options of the undeploy checks: {@code options}, the Redis adapter on {@code redis} (its client's threads
+     * must go with the application too), and the fixture engine's pings slowed down.
+     */
+    static Map<String, String> undeployOptions(Map<String, String> options, RedisServer redis) {
         Map<String, String> out = new HashMap<>(options);
         out.put("tidewire.adapter", "redis");
         out.put("tidewire.redis.uri", redis.uri());
-        out.put("tidewire.fixture.engine.pingInterval", "25000");
-        out.put("tidewire.fixture.engine.pingTimeout", "20000");
+        out.putAll(WITHOUT_FIXTURE_PINGS);
         return out;
     }
 

@@ -62,7 +62,7 @@ class UndeployOnPayaraIT {
         URI probe = Deployments.loopback(probeBase);
         File war = Files.createTempFile("tidewire", ".war").toFile();
         war.deleteOnExit();
-        Deployments.conformanceWar(UndeployChecks.withRedisAdapter(Deployments.REFERENCE_HEARTBEAT, redis))
+        Deployments.conformanceWar(UndeployChecks.undeployOptions(Deployments.REFERENCE_HEARTBEAT, redis))
                 .as(ZipExporter.class).exportTo(war, true);
         String threads = UndeployChecks.undeployClosesEverySessionAndLeavesNoThreads(probe.resolve("/").toURL(),
                 probe.resolve("threads"),

@@ -38,7 +38,7 @@ class UndeployOnWildFlyIT {
     @Deployment(name = APP, managed = false, testable = false)
     static WebArchive application() {
         if (redis == null) redis = RedisServer.start();
-        return Deployments.conformanceWar(UndeployChecks.withRedisAdapter(Map.of(), redis));
+        return Deployments.conformanceWar(UndeployChecks.undeployOptions(Map.of(), redis));
     }
 
     @AfterAll
