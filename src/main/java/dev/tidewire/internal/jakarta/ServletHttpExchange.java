@@ -25,13 +25,6 @@ final class ServletHttpExchange implements HttpExchange {
     private static final Logger LOG = System.getLogger("tidewire.engine.polling");
     /** See the constructor: room for the container to finish unwinding a dispatch; it takes microseconds when warm. */
     static final long COMPLETION_GRACE_MILLIS = 50;
-    /**
-     * A body over the limit by at most this much is read to its end and dropped before the 413 goes out. After a
-     * close with request bytes unread, the kernel answers the client's further bytes with a reset, so a client still
-     * writing its body fails with a broken pipe and may never read the 413 (Payara closes at once: the JDK's
-     * HttpClient lost the 413 of about one oversized POST in 150). A larger body is refused at once, at that risk.
-     */
-    static final int OVERSIZED_BODY_DRAIN_BYTES = 1 << 20;
 
     private final HttpServletRequest req;
     private final HttpServletResponse resp;
@@ -206,7 +199,7 @@ final class ServletHttpExchange implements HttpExchange {
         private final BodyCallback callback;
         private final byte[] chunk = new byte[8192];
         private final long declaredLength;
-        private ByteArrayOutputStream kept = new ByteArrayOutputStream(); // null once the body is over the limit
+        private ByteArrayOutputStream kept; // null once the body is over the limit
         private long received;
         private boolean done;
 
@@ -215,7 +208,7 @@ final class ServletHttpExchange implements HttpExchange {
             this.declaredLength = declaredLength;
             this.limit = limit;
             this.callback = callback;
-            if (declaredLength > limit) kept = null;
+            this.kept = declaredLength > limit ? null : new ByteArrayOutputStream();
         }
 
         @Override
