@@ -40,6 +40,9 @@ public final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "tidewire.war").importFrom(war).as(WebArchive.class);
     }
 
+    /** The conformance fixture's {@code maxHttpBufferSize}: the reference's default. */
+    static final int CONFORMANCE_MAX_HTTP_BUFFER_SIZE = 1_000_000;
+
     /**
      * The reference's heartbeat, for {@link #conformanceWar(Map)}: for ITs where the fixture's 300 ms pings would race
      * what they check (a long poll open at a Payara undeploy; a megabyte frame on a loaded machine).
@@ -68,7 +71,7 @@ public final class Deployments {
         options.put("tidewire.fixture", "conformance");
         options.put("tidewire.pingInterval", "300");
         options.put("tidewire.pingTimeout", "200");
-        options.put("tidewire.maxHttpBufferSize", "1000000");
+        options.put("tidewire.maxHttpBufferSize", String.valueOf(CONFORMANCE_MAX_HTTP_BUFFER_SIZE));
         options.put("tidewire.connectTimeout", "1000");
         options.put("tidewire.cors.origin", "*");
         // the Socket.IO Admin UI's namespace /admin, auth off, and its page at /admin-ui/

@@ -124,14 +124,11 @@ class HandshakeErrorsIT extends EchoWitnessed {
     @Test
     void aControlCharacterInAHeaderIsRefusedBeforeCorsAndItsConnectionIsClosed() throws Exception {
         URI handshake = eio.http("EIO=4&transport=polling");
-        String target = handshake.getRawPath() + "?" + handshake.getRawQuery();
-        String host = "Host: " + handshake.getHost() + ":" + handshake.getPort() + "\r\n";
         Map<String, String> requests = new LinkedHashMap<>();
-        requests.put("origin", "GET " + target + " HTTP/1.1\r\n" + host + "Origin: http://a/\u0001\r\n\r\n");
-        requests.put("another header", "GET " + target + " HTTP/1.1\r\n" + host
-                + "Origin: http://a\r\nX-Token: ab\u000bcd\r\n\r\n");
-        requests.put("preflight", "OPTIONS " + target + " HTTP/1.1\r\n" + host + "Origin: http://a\r\n"
-                + "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: x-a\u0001b\r\n\r\n");
+        requests.put("origin", RawHttp.head("GET", handshake, "Origin: http://a/\u0001\r\n"));
+        requests.put("another header", RawHttp.head("GET", handshake, "Origin: http://a\r\nX-Token: ab\u000bcd\r\n"));
+        requests.put("preflight", RawHttp.head("OPTIONS", handshake, "Origin: http://a\r\n"
+                + "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: x-a\u0001b\r\n"));
         requests.put("upgrade", upgradeRequest("EIO=4&transport=websocket", "dGhlIHNhbXBsZSBub25jZQ==", "13")
                 .replace("\r\n\r\n", "\r\nOrigin: http://a/\u007f\r\n\r\n"));
         URI server = eio.at("/");
@@ -144,13 +141,9 @@ class HandshakeErrorsIT extends EchoWitnessed {
     }
 
     private String upgradeRequest(String query, String key, String version) {
-        URI uri = eio.http(query);
-        return "GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
-                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+        return RawHttp.head("GET", eio.http(query), "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n")
-                + (version == null ? "" : "Sec-WebSocket-Version: " + version + "\r\n")
-                + "\r\n";
+                + (version == null ? "" : "Sec-WebSocket-Version: " + version + "\r\n"));
     }
 
     private static void assertRefusal(WebSocketHandshakeException refused, String message) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
@@ -23,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 
+import static dev.tidewire.internal.engine.HttpExchange.OVERSIZED_BODY_DRAIN_BYTES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,8 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PollingErrorsIT {
-    private static final int MAX_HTTP_BUFFER_SIZE = 1_000_000; // the fixture's
-    private static final int OVERSIZED_BODY_DRAIN_BYTES = 1 << 20; // as ServletHttpExchange reads past the limit
+    private static final int MAX_HTTP_BUFFER_SIZE = Deployments.CONFORMANCE_MAX_HTTP_BUFFER_SIZE;
     /**
      * With the reference's heartbeat: a POST over the limit is read to its end before its 413, and a 300 ms ping
      * answered meanwhile would need a pong POST, which would overlap it or come after the ping timeout.
@@ -91,10 +90,9 @@ class PollingErrorsIT {
             body[0] = '4';
             URI post = eio.http(s.query());
             try (Socket socket = RawHttp.connect(post, 64 * 1024)) {
-                OutputStream out = socket.getOutputStream();
-                out.write(RawHttp.postHead(post, body.length).getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
+                RawHttp.send(socket, RawHttp.postHead(post, body.length));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
                 String answer = RawHttp.readUntilClosed(socket);
                 assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             }

@@ -17,8 +17,7 @@ final class RawHttp {
     /** Sends {@code request} and returns everything the server writes until it closes the connection. */
     static String sendAndReadUntilClosed(URI server, String request) throws Exception {
         try (Socket socket = connect(server)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+            send(socket, request);
             return readUntilClosed(socket);
         }
     }
@@ -42,11 +41,27 @@ final class RawHttp {
         return socket;
     }
 
+    /** Writes {@code request} (headers, or headers and a text body) to {@code socket}. */
+    static void send(Socket socket, String request) throws IOException {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+    }
+
+    /**
+     * The request line and headers of a request to {@code target}: {@code Host}, then {@code headerLines} (each
+     * ending in CRLF), then the empty line.
+     */
+    static String head(String method, URI target, String headerLines) {
+        String pathAndQuery = target.getRawQuery() == null ? target.getRawPath()
+                : target.getRawPath() + "?" + target.getRawQuery();
+        return method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                + "\r\n" + headerLines + "\r\n";
+    }
+
     /** The request line and headers of a text POST to {@code target} that declares {@code contentLength} bytes. */
     static String postHead(URI target, long contentLength) {
-        return "POST " + target.getRawPath() + "?" + target.getRawQuery() + " HTTP/1.1\r\n"
-                + "Host: " + target.getHost() + ":" + target.getPort() + "\r\n"
-                + "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + contentLength + "\r\n\r\n";
+        return head("POST", target, "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + contentLength
+                + "\r\n");
     }
 
     /** Everything the server writes on {@code socket} until it closes the connection; fails at the socket's timeout. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,8 @@ class StalledRequestsIT extends EchoWitnessed {
     void aResetLongPollCostsItsSessionWhenTheHeartbeatGivesUp() throws Exception {
         String sid = eio.handshake().getString("sid");
         URI poll = eio.http(Eio.sidQuery(sid));
-        try (Socket socket = connect()) {
-            send(socket, "GET " + target(poll) + " HTTP/1.1\r\nHost: " + host(poll) + "\r\n\r\n");
+        try (Socket socket = RawHttp.connect(poll)) {
+            RawHttp.send(socket, RawHttp.head("GET", poll, ""));
             socket.setSoLinger(true, 0); // close() now resets the connection
         }
         assertEquals("ping timeout", eio.closeReason(sid));
@@ -47,9 +46,8 @@ class StalledRequestsIT extends EchoWitnessed {
         String sid = eio.handshake().getString("sid");
         URI post = eio.http(Eio.sidQuery(sid));
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
-        try (Socket socket = connect()) {
-            send(socket, "POST " + target(post) + " HTTP/1.1\r\nHost: " + host(post) + "\r\n"
-                    + "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: 1000000\r\n\r\n4");
+        try (Socket socket = RawHttp.connect(post)) {
+            RawHttp.send(socket, RawHttp.postHead(post, 1_000_000) + "4");
             OutputStream out = socket.getOutputStream();
             trickle.scheduleWithFixedDelay(() -> {
                 try {
@@ -65,25 +63,5 @@ class StalledRequestsIT extends EchoWitnessed {
             trickle.shutdownNow();
         }
         assertEquals("ping timeout", eio.closeReason(sid));
-    }
-
-    private Socket connect() throws IOException {
-        URI server = eio.at("/");
-        Socket socket = new Socket(server.getHost(), server.getPort());
-        socket.setSoTimeout((int) Eio.WAIT.toMillis());
-        return socket;
-    }
-
-    private static void send(Socket socket, String request) throws IOException {
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().flush();
-    }
-
-    private static String target(URI uri) {
-        return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
-
-    private static String host(URI uri) {
-        return uri.getHost() + ":" + uri.getPort();
     }
 }
