@@ -198,10 +198,13 @@ test('user text is shown as text, never run as HTML', async (t) => {
   await send(mal, `/msg victor ${attack}`);
   await vic.waitForFunction((a) => [...document.querySelectorAll('#messages .msg .body')]
     .filter((p) => p.textContent === a).length === 2, attack, WAIT);
-  await vic.waitForTimeout(300); // an onerror handler would have fired by now
+  await mal.waitForFunction((a) => [...document.querySelectorAll('#messages .msg .body')]
+    .some((p) => p.textContent === a), attack, WAIT);
+  // no element made from the text, so no script and no onerror handler can ever run: nothing to wait for
+  assert.equal(await vic.$$eval('#messages script, #messages img, #messages .body b', (n) => n.length), 0);
+  assert.equal(await mal.$$eval('#messages script, #messages img, #messages .body b', (n) => n.length), 0);
   assert.equal(await vic.evaluate(() => window.__pwned), undefined);
   assert.equal(await mal.evaluate(() => window.__pwned), undefined);
-  assert.equal(await vic.$$eval('#messages script, #messages img, #messages .body b', (n) => n.length), 0);
   // the room field of the login form is checked on the server too: markup is no room name
   await mal.fill('#room-input', '<img src=x>');
   await mal.press('#room-input', 'Enter');
@@ -301,6 +304,7 @@ test('narrow screens: the layout fits and the sidebar is a drawer', async (t) =>
   await shot(hana, 'mobile-chat');
   await hana.click('#menu-toggle');
   await hana.waitForSelector('#member-list .member[data-nick="ivo"]', { state: 'visible', ...WAIT });
-  await hana.waitForTimeout(300); // the drawer's slide-in transition
+  // the drawer's slide-in transition has ended once its left edge is at the screen's
+  await hana.waitForFunction(() => document.querySelector('#sidebar').getBoundingClientRect().left >= 0, null, WAIT);
   await shot(hana, 'mobile-drawer');
 });
