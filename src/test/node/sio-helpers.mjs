@@ -52,6 +52,7 @@ export function nextEventWhere(s, event, predicate, ms = 5000) {
       s.off(event, listener);
       reject(new Error(`no matching "${event}" within ${ms} ms`));
     }, ms);
+    timer.unref(); // a wait no test awaits any more (its socket closed) must not hold the process open
     s.on(event, listener);
   });
 }
@@ -78,6 +79,7 @@ export async function connectAndReceive(mode, nsp, event, options = {}) {
 export function nextEvent(s, event, ms = 5000) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${event}" within ${ms} ms`)), ms);
+    timer.unref(); // as in nextEventWhere
     s.once(event, (...args) => {
       clearTimeout(timer);
       resolve(args);

@@ -78,6 +78,7 @@ export function next(s, event, ms = 5000) {
       s.off(event, listener);
       reject(new Error(`no "${event}" within ${ms} ms`));
     }, ms);
+    timer.unref(); // a wait no test awaits any more (its socket closed) must not hold the process open
     s.once(event, listener);
   });
 }
