@@ -2,7 +2,15 @@ package dev.tidewire.it;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +71,47 @@ class WebSocketTransportIT extends EchoWitnessed {
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
         Eio.assertError(r, 1, "Session ID unknown");
+    }
+
+    /**
+     * After answering a client's close frame the server ends the connection itself, without waiting for the client
+     * to end its side: the client sends nothing after its close frame (RFC 6455, 5.5.1), so there is nothing left to
+     * read. (When the server closes first, it waits up to 2 s for the client's remaining bytes; this read would time
+     * out before that.)
+     */
+    @Test
+    void afterAnsweringTheClientsCloseFrameTheServerEndsTheConnection() throws Exception {
+        URI uri = eio.http("EIO=4&transport=websocket");
+        try (Socket socket = RawHttp.connect(uri)) {
+            RawHttp.send(socket, RawHttp.head("GET", uri, "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String head = readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 101"), head);
+            assertEquals(0x81, in.readUnsignedByte(), "a text frame: the open packet");
+            in.skipNBytes(in.readUnsignedByte()); // under 126 bytes
+            // a masked close frame, code 1000 (a zero masking key leaves the payload as it is)
+            socket.getOutputStream().write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xe8});
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(1500);
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            try {
+                for (int b; (b = in.read()) >= 0; ) rest.write(b);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the connection stayed open after the close handshake; received "
+                        + Arrays.toString(rest.toByteArray()), e);
+            }
+            byte[] frames = rest.toByteArray();
+            int at = frames.length - 4; // the close frame answering ours comes last: 88 02 03 e8
+            assertTrue(at >= 0 && frames[at] == (byte) 0x88 && frames[at + 1] == 2 && frames[at + 2] == 3
+                    && frames[at + 3] == (byte) 0xe8, Arrays.toString(frames));
+        }
+    }
+
+    private static String readHead(DataInputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) head.write(in.readUnsignedByte());
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Test

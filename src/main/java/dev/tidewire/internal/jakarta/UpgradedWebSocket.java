@@ -70,6 +70,10 @@ public final class UpgradedWebSocket
     private boolean closeQueued;
     private boolean outputClosed;
     private int closeCode;
+    /** The peer sent its close frame: it sends nothing more (RFC 6455, 5.5.1), so there is nothing to read and drop. */
+    private boolean peerClosed;
+    /** The input's closing after our close frame, while it is pending. */
+    private Scheduler.Timer linger;
 
     private record Queued(byte[] frame, SendCallback callback) {
     }
@@ -214,6 +218,7 @@ public final class UpgradedWebSocket
         boolean answered;
         synchronized (this) {
             answered = outputClosed;
+            peerClosed = true;
         }
         if (answered) closeInput(); // the close handshake is complete: nothing more is read
         if (ended.get()) return;
@@ -474,7 +479,8 @@ public final class UpgradedWebSocket
      * After the close frame: the output ends (the peer sees its end after the frame), and what the peer still sends is
      * read and dropped until it ends too (or {@link #LINGER_MILLIS} have passed). Closing the input at once would
      * close a socket with unread bytes, which makes the kernel answer with a reset, and a client still sending (a
-     * frame over the limit, say) could lose the close frame.
+     * frame over the limit, say) could lose the close frame. When our frame answers the peer's, the input closes at
+     * once, off this lock (the container may call our listeners while it closes).
      */
     private void shutDownLocked() {
         outputClosed = true;
@@ -483,15 +489,21 @@ public final class UpgradedWebSocket
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "closing the WebSocket output failed: {0}", e.toString());
         }
-        if (timers != null) timers.schedule(this::closeInput, LINGER_MILLIS);
-        else closeInput();
+        if (timers == null) closeInput();
+        else if (linger == null) linger = timers.schedule(this::closeInput, peerClosed ? 0 : LINGER_MILLIS);
     }
 
     /**
      * The last step: the input ends, and with it the connection. Undertow closes the socket once both streams are
-     * closed; Grizzly (Payara) only when the connection itself is closed, so that is closed too.
+     * closed; Grizzly (Payara) only when the connection itself is closed, so that is closed too. A pending linger is
+     * cancelled, so that it does not sit in the timer queue (an undeployment waits for that queue to drain).
      */
     private void closeInput() {
+        Scheduler.Timer pending;
+        synchronized (this) {
+            pending = linger;
+        }
+        if (pending != null) pending.cancel();
         try {
             if (in != null) in.close();
             if (connection != null) connection.close();
