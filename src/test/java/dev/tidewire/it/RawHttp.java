@@ -1,6 +1,7 @@
 package dev.tidewire.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -62,6 +63,17 @@ final class RawHttp {
     static String postHead(URI target, long contentLength) {
         return head("POST", target, "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + contentLength
                 + "\r\n");
+    }
+
+    /** The status line and headers of a response, read from {@code in} up to and including the empty line. */
+    static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) throw new EOFException("the connection ended in a response head: " + head);
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Everything the server writes on {@code socket} until it closes the connection; fails at the socket's timeout. */

@@ -47,7 +47,7 @@ class StalledRequestsIT extends EchoWitnessed {
         URI post = eio.http(Eio.sidQuery(sid));
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try (Socket socket = RawHttp.connect(post)) {
-            RawHttp.send(socket, RawHttp.postHead(post, 1_000_000) + "4");
+            RawHttp.send(socket, RawHttp.postHead(post, Deployments.CONFORMANCE_MAX_HTTP_BUFFER_SIZE) + "4");
             OutputStream out = socket.getOutputStream();
             trickle.scheduleWithFixedDelay(() -> {
                 try {

@@ -4,12 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,7 +84,7 @@ class WebSocketTransportIT extends EchoWitnessed {
             RawHttp.send(socket, RawHttp.head("GET", uri, "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
             DataInputStream in = new DataInputStream(socket.getInputStream());
-            String head = readHead(in);
+            String head = RawHttp.readHead(in);
             assertTrue(head.startsWith("HTTP/1.1 101"), head);
             assertEquals(0x81, in.readUnsignedByte(), "a text frame: the open packet");
             in.skipNBytes(in.readUnsignedByte()); // under 126 bytes
@@ -106,12 +104,6 @@ class WebSocketTransportIT extends EchoWitnessed {
             assertTrue(at >= 0 && frames[at] == (byte) 0x88 && frames[at + 1] == 2 && frames[at + 2] == 3
                     && frames[at + 3] == (byte) 0xe8, Arrays.toString(frames));
         }
-    }
-
-    private static String readHead(DataInputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) head.write(in.readUnsignedByte());
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Test
