@@ -2,6 +2,7 @@
 import http from 'node:http';
 import { execFile } from 'node:child_process';
 import { io } from 'socket.io-client';
+import { nextEvent, nextEventWhere } from '../sio-helpers.mjs';
 
 export const NODES = ['http://127.0.0.1:3001', 'http://127.0.0.1:3002'];
 export const BALANCER = 'http://127.0.0.1:3000';
@@ -26,12 +27,8 @@ export function closeAll() {
   while (opened.length) opened.pop().close();
 }
 
-export function next(s, event, ms = 10000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${ms} ms`)), ms);
-    s.once(event, (...args) => { clearTimeout(timer); resolve(args); });
-  });
-}
+/** The arguments of the next `event` on `s` (rejects after `ms`). */
+export const next = (s, event, ms = 10000) => nextEvent(s, event, ms);
 
 /** Resolves once the fixture greeted the socket (it does so on every connection). */
 export async function connected(s) {
@@ -52,17 +49,9 @@ export function cluster(...args) {
 }
 
 /** Resolves with the first `event` whose first argument satisfies `accept`. */
-export function first(s, event, accept, ms = 20000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching "${event}" within ${ms} ms`)), ms);
-    const listener = (value) => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      s.off(event, listener);
-      resolve(value);
-    };
-    s.on(event, listener);
-  });
+export async function first(s, event, accept, ms = 20000) {
+  const [value] = await nextEventWhere(s, event, (v) => accept(v), ms);
+  return value;
 }
 
 /** The ids of the sockets connected to node `n` (0 or 1), asked through a client of that node. */
