@@ -74,6 +74,10 @@ public final class UpgradedWebSocket
     private boolean peerClosed;
     /** The input's closing after our close frame, while it is pending. */
     private Scheduler.Timer linger;
+    /** Our close frame answered the peer's: the thread that wrote it closes the input once off this lock. */
+    private boolean inputDue;
+    /** {@link #closeInput()} ran (it runs once). */
+    private boolean inputClosed;
 
     private record Queued(byte[] frame, SendCallback callback) {
     }
@@ -237,7 +241,7 @@ public final class UpgradedWebSocket
             if (closeCode == 0) closeCode = ABNORMAL;
             if (!outputClosed) shutDownLocked();
         }
-        flushQueued(); // the output is closed: what still waits is failed
+        flushQueued(); // the output is closed: what still waits is failed; and the input closes if it is due
         end(ABNORMAL);
     }
 
@@ -338,6 +342,7 @@ public final class UpgradedWebSocket
     private void write(byte[] frame, SendCallback callback) {
         Throwable failure = null;
         boolean written = false;
+        boolean endInput;
         synchronized (this) {
             if (outputClosed || closeQueued && !isCloseFrame(frame)) {
                 failure = CLOSED;
@@ -357,8 +362,10 @@ public final class UpgradedWebSocket
                 if (queue == null) queue = new ArrayDeque<>(4);
                 queue.add(new Queued(frame, callback));
             }
+            endInput = takeInputDueLocked();
         }
         if ((written || failure != null) && callback != null) callback.onComplete(failure);
+        if (endInput) closeInput();
     }
 
     private void holdUntilTheEndOf(WriteRound round) {
@@ -419,6 +426,7 @@ public final class UpgradedWebSocket
     private void flushQueued() {
         ArrayDeque<SendCallback> done = null;
         Throwable failure = null;
+        boolean endInput;
         synchronized (this) {
             waitingForWritable = false;
             try {
@@ -468,7 +476,9 @@ public final class UpgradedWebSocket
                     failure = failure != null ? failure : CLOSED;
                 }
             }
+            endInput = takeInputDueLocked();
         }
+        if (endInput) closeInput();
         if (done != null) {
             for (SendCallback callback : done) callback.onComplete(failure);
         }
@@ -480,7 +490,7 @@ public final class UpgradedWebSocket
      * read and dropped until it ends too (or {@link #LINGER_MILLIS} have passed). Closing the input at once would
      * close a socket with unread bytes, which makes the kernel answer with a reset, and a client still sending (a
      * frame over the limit, say) could lose the close frame. When our frame answers the peer's, the input closes at
-     * once, off this lock (the container may call our listeners while it closes).
+     * once: the caller does it when it leaves this lock (the container may call our listeners while it closes).
      */
     private void shutDownLocked() {
         outputClosed = true;
@@ -489,8 +499,14 @@ public final class UpgradedWebSocket
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "closing the WebSocket output failed: {0}", e.toString());
         }
-        if (timers == null) closeInput();
-        else if (linger == null) linger = timers.schedule(this::closeInput, peerClosed ? 0 : LINGER_MILLIS);
+        if (peerClosed || timers == null) inputDue = true;
+        else linger = timers.schedule(this::closeInput, LINGER_MILLIS);
+    }
+
+    private boolean takeInputDueLocked() {
+        boolean due = inputDue;
+        inputDue = false;
+        return due;
     }
 
     /**
@@ -501,6 +517,8 @@ public final class UpgradedWebSocket
     private void closeInput() {
         Scheduler.Timer pending;
         synchronized (this) {
+            if (inputClosed) return;
+            inputClosed = true;
             pending = linger;
         }
         if (pending != null) pending.cancel();
@@ -512,7 +530,12 @@ public final class UpgradedWebSocket
         }
     }
 
-    private synchronized void shutDown() {
-        shutDownLocked();
+    private void shutDown() {
+        boolean endInput;
+        synchronized (this) {
+            shutDownLocked();
+            endInput = takeInputDueLocked();
+        }
+        if (endInput) closeInput();
     }
 }
