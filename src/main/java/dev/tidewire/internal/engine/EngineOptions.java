@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param perMessageDeflateThreshold messages below this many bytes are sent uncompressed (the reference's
  *                           {@code perMessageDeflate.threshold})
  * @param webSocketFraming   who frames the WebSocket transport (our addition, see {@link WebSocketFraming})
+ * @param undertowFastPath   on Undertow (WildFly), with Tidewire's framing: WebSocket upgrades are answered in
+ *                           Undertow's handler chain on its I/O thread, before the servlet (our addition; off by default)
  */
 public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
                             int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,
@@ -24,7 +26,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
                             int httpCompressionThreshold, int maxOutboundPackets, long maxOutboundBytes,
                             long closeTimeout, boolean addTrailingSlash, boolean allowEIO3,
                             boolean perMessageDeflate, int perMessageDeflateThreshold,
-                            WebSocketFraming webSocketFraming) {
+                            WebSocketFraming webSocketFraming, boolean undertowFastPath) {
     public static final String POLLING = "polling";
     public static final String WEBSOCKET = "websocket";
 
@@ -85,6 +87,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         b.perMessageDeflate = perMessageDeflate;
         b.perMessageDeflateThreshold = perMessageDeflateThreshold;
         b.webSocketFraming = webSocketFraming;
+        b.undertowFastPath = undertowFastPath;
         return b;
     }
 
@@ -109,6 +112,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         private boolean perMessageDeflate = false;
         private int perMessageDeflateThreshold = 1024;
         private WebSocketFraming webSocketFraming = WebSocketFraming.AUTO;
+        private boolean undertowFastPath;
 
         public Builder path(String v) { path = v; return this; }
         public Builder pingInterval(long v) { pingInterval = v; return this; }
@@ -129,12 +133,13 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         public Builder perMessageDeflate(boolean v) { perMessageDeflate = v; return this; }
         public Builder perMessageDeflateThreshold(int v) { perMessageDeflateThreshold = v; return this; }
         public Builder webSocketFraming(WebSocketFraming v) { webSocketFraming = v; return this; }
+        public Builder undertowFastPath(boolean v) { undertowFastPath = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
                     allowUpgrades, cors, cookie, allowRequest, httpCompressionThreshold, maxOutboundPackets,
                     maxOutboundBytes, closeTimeout, addTrailingSlash, allowEIO3,
-                    perMessageDeflate, perMessageDeflateThreshold, webSocketFraming);
+                    perMessageDeflate, perMessageDeflateThreshold, webSocketFraming, undertowFastPath);
         }
     }
 }

@@ -87,6 +87,11 @@ public final class RequestHooks {
         return initialPacket;
     }
 
+    /** Whether no listener, generator or initial packet is set: a request runs no application code here. */
+    public boolean isEmpty() {
+        return errorListener == null && headerListener == null && idGenerator == null && initialPacket == null;
+    }
+
     void refused(EngineError error, String message, String method, RequestInfo request) {
         ErrorListener l = errorListener;
         if (l == null) return;

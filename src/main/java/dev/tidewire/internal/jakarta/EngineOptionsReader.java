@@ -39,7 +39,8 @@ public final class EngineOptionsReader {
                 .perMessageDeflate(s.getBoolean(prefix + "perMessageDeflate", base.perMessageDeflate()))
                 .perMessageDeflateThreshold(intAtLeast(s, prefix + "perMessageDeflateThreshold",
                         base.perMessageDeflateThreshold(), 0))
-                .webSocketFraming(framing(s, prefix + "webSocketFraming", base.webSocketFraming()));
+                .webSocketFraming(framing(s, prefix + "webSocketFraming", base.webSocketFraming()))
+                .undertowFastPath(s.getBoolean(prefix + "undertowFastPath", base.undertowFastPath()));
         List<String> origins = s.getList(prefix + "cors.origin", null);
         if (origins != null) {
             CorsOptions c = base.cors() != null ? base.cors() : CorsOptions.anyOrigin();

@@ -5,6 +5,7 @@ import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.engine.EngineServer;
 import dev.tidewire.internal.engine.WebSocketFraming;
 import dev.tidewire.internal.engine.Scheduler;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.websocket.DeploymentException;
@@ -23,10 +24,16 @@ public final class EngineRegistration {
 
     private final EngineServer engine;
     private final Schedulers.Owned scheduler;
+    /** Where this engine's upgrades are answered before the servlet, or {@code null}. */
+    private final FastUpgrades fastUpgrades;
+    private final String path;
 
-    private EngineRegistration(EngineServer engine, Schedulers.Owned scheduler) {
+    private EngineRegistration(EngineServer engine, Schedulers.Owned scheduler, FastUpgrades fastUpgrades,
+                               String path) {
         this.engine = engine;
         this.scheduler = scheduler;
+        this.fastUpgrades = fastUpgrades;
+        this.path = path;
     }
 
     public static EngineRegistration register(ServletContext context, EngineOptions options, ConnectionListener listener) {
@@ -37,10 +44,12 @@ public final class EngineRegistration {
         String name = "tidewire-engine" + options.path().replace('/', '-');
         WebSocketUpgrade upgrade;
         // Tidewire's framing unless told otherwise: it costs less CPU per message than WildFly's or Payara's (bench/)
+        FastUpgrades fastUpgrades = null;
         if (options.webSocketFraming() != WebSocketFraming.CONTAINER) {
             upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler(), !Containers.isUndertow(container));
             LOG.log(Level.INFO, "WebSocket at {0}: framed by Tidewire over the Servlet HTTP upgrade{1}", options.path(),
                     options.perMessageDeflate() ? ", with permessage-deflate" : "");
+            if (options.undertowFastPath()) fastUpgrades = fastUpgrades(context, options.path(), name);
         } else {
             try {
                 upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler(),
@@ -56,9 +65,35 @@ public final class EngineRegistration {
         reg.setAsyncSupported(true);
         reg.setLoadOnStartup(1);
         reg.addMapping(options.path() + "*");
+        if (fastUpgrades != null) {
+            fastUpgrades.serve(options.path(), engine, scheduler.scheduler(), Thread.currentThread().getContextClassLoader());
+        }
         LOG.log(Level.INFO, "Engine.IO server at {0} (transports {1}, pingInterval {2}, pingTimeout {3})",
                 options.path(), options.transports(), options.pingInterval(), options.pingTimeout());
-        return new EngineRegistration(engine, scheduler);
+        return new EngineRegistration(engine, scheduler, fastUpgrades, options.path());
+    }
+
+    /**
+     * The container's fast path for upgrades to {@code path}, or {@code null} (and why, in the log) when there is none
+     * or a filter or security constraint covers the path: those the servlet applies, the fast path would not.
+     */
+    private static FastUpgrades fastUpgrades(ServletContext context, String path, String servletName) {
+        FastUpgrades fast = (FastUpgrades) context.getAttribute(FastUpgrades.ATTRIBUTE);
+        String obstacle = fast == null ? "this container is not Undertow" : fast.obstacle(path);
+        for (FilterRegistration filter : context.getFilterRegistrations().values()) {
+            if (obstacle != null) break;
+            if (filter.getServletNameMappings().contains(servletName) || filter.getServletNameMappings().contains("*")
+                    || filter.getUrlPatternMappings().stream().anyMatch(p -> UrlPatterns.matches(p, path))) {
+                obstacle = "the filter " + filter.getName() + " covers it";
+            }
+        }
+        if (obstacle == null) {
+            LOG.log(Level.INFO, "WebSocket upgrades at {0}: answered on Undertow''s I/O thread (undertowFastPath)", path);
+            return fast;
+        }
+        LOG.log(Level.WARNING, "undertowFastPath is on, but WebSocket upgrades at {0} go through the servlet: {1}",
+                path, obstacle);
+        return null;
     }
 
     public EngineServer engine() {
@@ -67,6 +102,7 @@ public final class EngineRegistration {
 
     /** Closes every session and stops the timers this registration owns. */
     public void shutdown() {
+        if (fastUpgrades != null) fastUpgrades.stop(path);
         engine.shutdown();
         scheduler.close();
     }

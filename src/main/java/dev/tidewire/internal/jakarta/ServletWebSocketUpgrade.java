@@ -57,7 +57,8 @@ final class ServletWebSocketUpgrade implements WebSocketUpgrade {
         for (Map.Entry<String, String> h : headers.entrySet()) resp.setHeader(h.getKey(), h.getValue());
         socket.prepare(engine, timers, info,
                 deflate == null ? null : new PerMessageDeflate(deflate.clientResets(), options.maxHttpBufferSize()),
-                options.perMessageDeflateThreshold(), flushEachWrite);
+                options.perMessageDeflateThreshold(), flushEachWrite,
+                Thread.currentThread().getContextClassLoader()); // the servlet's thread: the deployment's
         resp.flushBuffer(); // Grizzly (Payara) sends the 101 only when told to; Undertow sends it on its own
     }
 }

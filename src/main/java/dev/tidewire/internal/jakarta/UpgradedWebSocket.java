@@ -85,16 +85,19 @@ public final class UpgradedWebSocket
     public UpgradedWebSocket() {
     }
 
-    /** @param deflate the negotiated permessage-deflate, or {@code null} */
+    /**
+     * @param deflate          the negotiated permessage-deflate, or {@code null}
+     * @param deploymentLoader the context class loader of the container's calls into this connection
+     */
     void prepare(EngineServer engine, Scheduler timers, RequestInfo request, PerMessageDeflate deflate,
-                 int deflateThreshold, boolean flushEachWrite) {
+                 int deflateThreshold, boolean flushEachWrite, ClassLoader deploymentLoader) {
         this.flushEachWrite = flushEachWrite;
         this.engine = engine;
         this.timers = timers;
         this.request = request;
         this.deflate = deflate;
         this.deflateThreshold = deflateThreshold;
-        this.deploymentLoader = Thread.currentThread().getContextClassLoader(); // the servlet's thread: the deployment's
+        this.deploymentLoader = deploymentLoader;
     }
 
     @Override

@@ -1,0 +1,31 @@
+package dev.tidewire.internal.jakarta;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+
+/**
+ * First in a deployment's handler chain, on Undertow's I/O thread: a WebSocket upgrade to an engine that takes its
+ * upgrades here ({@link UndertowFastPath}) is answered at once; any other request goes on to the servlets.
+ */
+final class UndertowUpgradeHandler implements HttpHandler {
+    private final HttpHandler next;
+    private final UndertowFastPath fastPath;
+
+    UndertowUpgradeHandler(HttpHandler next, UndertowFastPath fastPath) {
+        this.next = next;
+        this.fastPath = fastPath;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        UndertowUpgrade upgrade = fastPath.route(exchange.getRelativePath());
+        if (upgrade == null || !isWebSocketUpgrade(exchange) || !upgrade.upgrade(exchange)) next.handleRequest(exchange);
+    }
+
+    private static boolean isWebSocketUpgrade(HttpServerExchange exchange) {
+        return exchange.getRequestMethod().equals(Methods.GET)
+                && "websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(Headers.UPGRADE));
+    }
+}
