@@ -25,7 +25,10 @@ const servers = [...new Set(lines.filter((l) => l.target !== 'reference').map(se
 // a row key: "reference", or "ours@wildfly", "raw@payara", ...
 const keyOf = (l) => (l.target === 'reference' ? 'reference' : `${l.target}@${serverOf(l)}`);
 const label = (key) => key.replace('@', ' on ');
-const rowOrder = ['reference', ...servers.flatMap((s) => [`ours@${s}`, `raw@${s}`, `raw-upgrade@${s}`])];
+const rowOrder = ['reference', ...servers.flatMap((s) => [`ours@${s}`, `ours-fast@${s}`, `raw@${s}`, `raw-upgrade@${s}`])];
+// ours, and ours with an option that the run compares (ours-fast: tidewire.undertowFastPath), where it ran
+const variants = ['ours', ...(lines.some((l) => l.target === 'ours-fast') ? ['ours-fast'] : [])];
+const OURS = /^ours(-fast)?@/;
 const upgradeFloor = lines.some((l) => l.target === 'raw-upgrade');
 
 const groups = new Map(); // scenario -> key -> [lines]
@@ -67,9 +70,9 @@ for (const [scenario, byKey] of groups) {
   for (const key of [...rowOrder, ...[...byKey.keys()].filter((k) => !rowOrder.includes(k))]) {
     const m = med[key];
     if (!m) continue;
-    const isOurs = key.startsWith('ours@');
+    const isOurs = OURS.test(key);
     const ours = m;
-    const raw = med[key.replace(/^ours@/, 'raw@')];
+    const raw = med[key.replace(OURS, 'raw@')];
     rows.push(`| ${scenario} | ${label(key)} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${m.each} | ${fmt(m.sys, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
       + `${isOurs ? ratio(ours.cost, med.reference?.cost) : ''} | ${isOurs ? ratio(ours.cost, raw?.cost) : ''} | `
       + `${isOurs ? ratio(ours.p99, med.reference?.p99) : ''} | ${isOurs ? ratio(ours.p99, raw?.p99) : ''} |`);
@@ -82,13 +85,15 @@ console.log(rows.join('\n'));
 // side by side: the median cost of each target, and ours/reference, ours/raw per server
 const cell = (m) => (m ? `${fmt(m.cost, m.cost >= 100 ? 0 : 1)}${m.failures ? ` (${m.failures} failures)` : ''}` : '–');
 const floors = upgradeFloor ? ['raw', 'raw-upgrade'] : ['raw'];
-const head = ['scenario', 'reference', ...servers.flatMap((s) => [`ours on ${s}`, ...floors.map((f) => `${f} on ${s}`)]),
-  ...servers.flatMap((s) => [`ours/ref ${s}`, ...floors.map((f) => `ours/${f} ${s}`)])];
+const head = ['scenario', 'reference',
+  ...servers.flatMap((s) => [...variants.map((v) => `${v} on ${s}`), ...floors.map((f) => `${f} on ${s}`)]),
+  ...servers.flatMap((s) => variants.flatMap((v) => [`${v}/ref ${s}`, ...floors.map((f) => `${v}/${f} ${s}`)]))];
 const side = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
 for (const [scenario, med] of summary) {
-  const costs = servers.map((s) => [cell(med[`ours@${s}`]), ...floors.map((f) => cell(med[`${f}@${s}`]))].join(' | '));
-  const ratios = servers.map((s) => [ratio(med[`ours@${s}`]?.cost, med.reference?.cost),
-    ...floors.map((f) => ratio(med[`ours@${s}`]?.cost, med[`${f}@${s}`]?.cost))].join(' | '));
+  const costs = servers.map((s) => [...variants.map((v) => cell(med[`${v}@${s}`])),
+    ...floors.map((f) => cell(med[`${f}@${s}`]))].join(' | '));
+  const ratios = servers.map((s) => variants.flatMap((v) => [ratio(med[`${v}@${s}`]?.cost, med.reference?.cost),
+    ...floors.map((f) => ratio(med[`${v}@${s}`]?.cost, med[`${f}@${s}`]?.cost))]).join(' | '));
   side.push(`| ${scenario} | ${cell(med.reference)} | ${costs.join(' | ')} | ${ratios.join(' | ')} |`);
 }
 console.log('\ncost side by side (medians; failures summed over the runs)');

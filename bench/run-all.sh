@@ -11,6 +11,7 @@
 #
 # Environment (defaults in brackets):
 #   SCENARIOS ["echo binary broadcast storm-ws storm-upgrade memory"]   TARGETS ["ours raw raw-upgrade reference"]
+#     (target ours-fast: ours with tidewire.undertowFastPath=true, on WildFly only)
 #   SERVERS ["wildfly"] servers that run ours and raw (wildfly, payara; see server-config/server.sh)
 #   TIDEWIRE_OPTS [""] extra JVM options / -D system properties for ours and raw (server-config/bench.sh)
 #   DURATION [30] measured seconds per run (memory: seconds the connections are held)
@@ -91,15 +92,17 @@ start_reference() { # sets REF_PID
 
 # run_harness TARGET SERVER URL PID SCENARIO-LIST REP
 run_harness() {
-  local target=$1 server=$2 url=$3 pid=$4 scenarios=$5 rep=$6 budget duration=$DURATION
+  local target=$1 server=$2 url=$3 pid=$4 scenarios=$5 rep=$6 budget duration=$DURATION contract=$1
+  [[ "$target" == ours-fast ]] && contract=ours # the same server contract; the lines say which it was
   # the memory scenario's duration is its hold time (alone in a full run; in a smoke run both are short)
   [[ "$scenarios" == memory ]] && duration=$MEM_HOLD
   budget=$(( (WARMUP + duration + 90) * $(wc -w <<<"${scenarios//,/ }") + 300 ))
   # shellcheck disable=SC2086
   timeout "$budget" $(pin "$HARNESS_CPU") node --max-old-space-size=4096 "$BENCH/harness.mjs" \
-      --target "$target" --url "$url" --pid "$pid" --scenarios "$scenarios" \
+      --target "$contract" --url "$url" --pid "$pid" --scenarios "$scenarios" \
       --duration "$duration" --warmup "$WARMUP" $SIZES $HARNESS_ARGS \
-    | sed -u "s/^{/{\"rep\":$rep,\"server\":\"$server\",/" | tee -a "$OUT" || true
+    | sed -u -e "s/^{/{\"rep\":$rep,\"server\":\"$server\",/" -e "s/\"target\":\"$contract\"/\"target\":\"$target\"/" \
+    | tee -a "$OUT" || true
 }
 
 # run_target TARGET SERVER SCENARIO-LIST REP: a fresh server (the reference, or ours/raw on SERVER), one harness run
@@ -111,7 +114,9 @@ run_target() {
     run_harness "$target" node "http://127.0.0.1:$REF_PORT" "$REF_PID" "$list" "$rep"
   else
     OURS_UP=1
-    if pid=$(start_ours "$server") && [[ -n "$pid" ]]; then
+    local opts="${TIDEWIRE_OPTS:-}"
+    [[ "$target" == ours-fast ]] && opts="$opts -Dtidewire.undertowFastPath=true"
+    if pid=$(TIDEWIRE_OPTS="$opts" start_ours "$server") && [[ -n "$pid" ]]; then
       run_harness "$target" "$server" "http://127.0.0.1:$PORT" "$pid" "$list" "$rep"
     else
       echo "{\"rep\":$rep,\"server\":\"$server\",\"scenario\":\"${list%%,*}\",\"target\":\"$target\",\"failures\":1,\"error\":\"$server did not start\"}" | tee -a "$OUT"
@@ -121,7 +126,9 @@ run_target() {
 }
 
 servers_of() { # servers_of TARGET: the servers a target runs on
-  if [[ "$1" == reference ]]; then echo node; else echo "$SERVERS"; fi
+  if [[ "$1" == reference ]]; then echo node
+  elif [[ "$1" == ours-fast ]]; then if [[ " $SERVERS " == *" wildfly "* ]]; then echo wildfly; fi
+  else echo "$SERVERS"; fi
 }
 
 applicable() { # applicable TARGET SCENARIO
