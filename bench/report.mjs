@@ -25,10 +25,11 @@ const servers = [...new Set(lines.filter((l) => l.target !== 'reference').map(se
 // a row key: "reference", or "ours@wildfly", "raw@payara", ...
 const keyOf = (l) => (l.target === 'reference' ? 'reference' : `${l.target}@${serverOf(l)}`);
 const label = (key) => key.replace('@', ' on ');
-const rowOrder = ['reference', ...servers.flatMap((s) => [`ours@${s}`, `ours-fast@${s}`, `raw@${s}`, `raw-upgrade@${s}`])];
-// ours, and ours with an option that the run compares (ours-fast: tidewire.undertowFastPath), where it ran
-const variants = ['ours', ...(lines.some((l) => l.target === 'ours-fast') ? ['ours-fast'] : [])];
-const OURS = /^ours(-fast)?@/;
+// ours, and ours with an option the run compares (ours-servlet: undertowFastPath off; ours-fast, in runs made while
+// it was off by default: on), where they ran
+const variants = ['ours', ...['ours-servlet', 'ours-fast'].filter((v) => lines.some((l) => l.target === v))];
+const OURS = /^ours(-servlet|-fast)?@/;
+const rowOrder = ['reference', ...servers.flatMap((s) => [...variants.map((v) => `${v}@${s}`), `raw@${s}`, `raw-upgrade@${s}`])];
 const upgradeFloor = lines.some((l) => l.target === 'raw-upgrade');
 
 const groups = new Map(); // scenario -> key -> [lines]

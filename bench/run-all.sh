@@ -11,7 +11,7 @@
 #
 # Environment (defaults in brackets):
 #   SCENARIOS ["echo binary broadcast storm-ws storm-upgrade memory"]   TARGETS ["ours raw raw-upgrade reference"]
-#     (target ours-fast: ours with tidewire.undertowFastPath=true, on WildFly only)
+#     (target ours-servlet: ours with tidewire.undertowFastPath=false, the Servlet upgrade; on WildFly only)
 #   SERVERS ["wildfly"] servers that run ours and raw (wildfly, payara; see server-config/server.sh)
 #   TIDEWIRE_OPTS [""] extra JVM options / -D system properties for ours and raw (server-config/bench.sh)
 #   DURATION [30] measured seconds per run (memory: seconds the connections are held)
@@ -93,7 +93,7 @@ start_reference() { # sets REF_PID
 # run_harness TARGET SERVER URL PID SCENARIO-LIST REP
 run_harness() {
   local target=$1 server=$2 url=$3 pid=$4 scenarios=$5 rep=$6 budget duration=$DURATION contract=$1
-  [[ "$target" == ours-fast ]] && contract=ours # the same server contract; the lines say which it was
+  [[ "$target" == ours-servlet ]] && contract=ours # the same server contract; the lines say which it was
   # the memory scenario's duration is its hold time (alone in a full run; in a smoke run both are short)
   [[ "$scenarios" == memory ]] && duration=$MEM_HOLD
   budget=$(( (WARMUP + duration + 90) * $(wc -w <<<"${scenarios//,/ }") + 300 ))
@@ -115,7 +115,7 @@ run_target() {
   else
     OURS_UP=1
     local opts="${TIDEWIRE_OPTS:-}"
-    [[ "$target" == ours-fast ]] && opts="$opts -Dtidewire.undertowFastPath=true"
+    [[ "$target" == ours-servlet ]] && opts="$opts -Dtidewire.undertowFastPath=false"
     if pid=$(TIDEWIRE_OPTS="$opts" start_ours "$server") && [[ -n "$pid" ]]; then
       run_harness "$target" "$server" "http://127.0.0.1:$PORT" "$pid" "$list" "$rep"
     else
@@ -127,7 +127,7 @@ run_target() {
 
 servers_of() { # servers_of TARGET: the servers a target runs on
   if [[ "$1" == reference ]]; then echo node
-  elif [[ "$1" == ours-fast ]]; then if [[ " $SERVERS " == *" wildfly "* ]]; then echo wildfly; fi
+  elif [[ "$1" == ours-servlet ]]; then if [[ " $SERVERS " == *" wildfly "* ]]; then echo wildfly; fi
   else echo "$SERVERS"; fi
 }
 

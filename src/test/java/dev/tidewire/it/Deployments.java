@@ -82,12 +82,17 @@ public final class Deployments {
 
     /** The conformance fixture with some options changed or added, e.g. recovery on. */
     public static WebArchive conformanceWar(Map<String, String> changedOptions) {
+        return conformanceWar(changedOptions, "");
+    }
+
+    /** As {@link #conformanceWar(Map)}, with {@code moreWebXml} (elements such as a filter) in the descriptor. */
+    static WebArchive conformanceWar(Map<String, String> changedOptions, String moreWebXml) {
         Map<String, String> options = conformanceOptions();
         options.putAll(changedOptions);
         StringBuilder params = new StringBuilder();
         options.forEach((k, v) -> params.append("  <context-param><param-name>").append(k)
                 .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
-        return fixtureWar().setWebXML(new StringAsset(
-                "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + params + "</web-app>\n"));
+        return fixtureWar().setWebXML(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                + "version=\"6.0\">\n" + params + moreWebXml + "</web-app>\n"));
     }
 }

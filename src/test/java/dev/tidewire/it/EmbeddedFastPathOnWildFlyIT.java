@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code tidewire.undertowFastPath} in an application that embeds the library: the fixture WAR with the library's
+ * The Undertow fast path (on by default) in an application that embeds the library: the fixture WAR with the library's
  * classes taken out of WEB-INF/classes and its jar (target/tidewire-classes.jar) put in WEB-INF/lib, and a manifest of
  * its own that asks WildFly for nothing. The jar's manifest must bring the XNIO module the fast path needs.
  */
@@ -33,7 +33,7 @@ class EmbeddedFastPathOnWildFlyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        WebArchive war = Deployments.conformanceWar(Map.of("tidewire.undertowFastPath", "true"));
+        WebArchive war = Deployments.conformanceWar(Map.of());
         for (String dir : LIBRARY) war.delete("/WEB-INF/classes/dev/tidewire/" + dir);
         war.delete("/WEB-INF/classes/META-INF/services");
         File jar = new File(System.getProperty("project.basedir", "."), "target/tidewire-classes.jar");

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * Runs the Node interop suite (src/test/node, official npm clients) against the WAR on the server under test (WildFly
- * or Payara Micro). The suite's own report is printed; the test fails when any Node test fails.
+ * or Payara Micro). The suite's own report is printed; the test fails when any Node test fails. On WildFly the
+ * WebSocket upgrades take the Undertow fast path (the default there); {@link ServletUpgradeOnWildFlyIT} runs the suite
+ * over the Servlet upgrade.
  * <p>
  * The deployment has per-message deflate on with a threshold of 0, so every WebSocket frame the server sends to a
  * client that offers the extension (socket.io-client and {@code ws} on Node do by default) is compressed, and the whole

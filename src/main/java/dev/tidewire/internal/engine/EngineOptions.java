@@ -18,7 +18,8 @@ import java.util.Objects;
  *                           {@code perMessageDeflate.threshold})
  * @param webSocketFraming   who frames the WebSocket transport (our addition, see {@link WebSocketFraming})
  * @param undertowFastPath   on Undertow (WildFly), with Tidewire's framing: WebSocket upgrades are answered in
- *                           Undertow's handler chain on its I/O thread, before the servlet (our addition; off by default)
+ *                           Undertow's handler chain on its I/O thread, before the servlet (our addition; on by
+ *                           default; no effect elsewhere)
  */
 public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
                             int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,
@@ -112,7 +113,7 @@ public record EngineOptions(String path, long pingInterval, long pingTimeout, lo
         private boolean perMessageDeflate = false;
         private int perMessageDeflateThreshold = 1024;
         private WebSocketFraming webSocketFraming = WebSocketFraming.AUTO;
-        private boolean undertowFastPath;
+        private boolean undertowFastPath = true;
 
         public Builder path(String v) { path = v; return this; }
         public Builder pingInterval(long v) { pingInterval = v; return this; }

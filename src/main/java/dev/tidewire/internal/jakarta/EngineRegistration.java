@@ -49,7 +49,9 @@ public final class EngineRegistration {
             upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler(), !Containers.isUndertow(container));
             LOG.log(Level.INFO, "WebSocket at {0}: framed by Tidewire over the Servlet HTTP upgrade{1}", options.path(),
                     options.perMessageDeflate() ? ", with permessage-deflate" : "");
-            if (options.undertowFastPath()) fastUpgrades = fastUpgrades(context, options.path(), name);
+            if (options.undertowFastPath() && Containers.isUndertow(container)) {
+                fastUpgrades = fastUpgrades(context, options.path(), name);
+            }
         } else {
             try {
                 upgrade = WebSocketUpgrade.forContainer(container, engine, options.path(), scheduler.scheduler(),
@@ -79,7 +81,7 @@ public final class EngineRegistration {
      */
     private static FastUpgrades fastUpgrades(ServletContext context, String path, String servletName) {
         FastUpgrades fast = (FastUpgrades) context.getAttribute(FastUpgrades.ATTRIBUTE);
-        String obstacle = fast == null ? "this container is not Undertow" : fast.obstacle(path);
+        String obstacle = fast == null ? "Undertow did not load Tidewire's ServletExtension" : fast.obstacle(path);
         for (FilterRegistration filter : context.getFilterRegistrations().values()) {
             if (obstacle != null) break;
             if (filter.getServletNameMappings().contains(servletName) || filter.getServletNameMappings().contains("*")

@@ -54,11 +54,26 @@ final class UndertowUpgrade {
     boolean upgrade(HttpServerExchange exchange) {
         EngineOptions options = engine.options();
         if (options.allowRequest() != AllowRequest.ALLOW_ALL || !engine.hooks().isEmpty()) return false;
+        try {
+            answer(exchange, options);
+        } catch (RuntimeException e) { // as EngineServlet: a log line, and no stack trace to the client
+            LOG.log(Level.WARNING, "WebSocket upgrade failed: {0}", e.toString());
+            if (!exchange.isResponseStarted()) {
+                exchange.getResponseHeaders().clear();
+                exchange.setStatusCode(StatusCodes.BAD_REQUEST);
+                exchange.setPersistent(false);
+                exchange.endExchange();
+            }
+        }
+        return true;
+    }
+
+    private void answer(HttpServerExchange exchange, EngineOptions options) {
         RequestInfo info = requestInfo(exchange);
         HttpResponse refusal = engine.verifyUpgrade(info);
         if (refusal != null) {
             refuse(exchange, refusal);
-            return true;
+            return;
         }
         HeaderMap requestHeaders = exchange.getRequestHeaders();
         DeflateOffer deflate = null;
@@ -82,7 +97,6 @@ final class UndertowUpgrade {
         }
         exchange.upgradeChannel((connection, upgraded) -> open(socket, connection, upgraded));
         exchange.endExchange();
-        return true;
     }
 
     /** Undertow calls this on the I/O thread once the 101 is written. */

@@ -71,10 +71,10 @@ class OptionsReaderTest {
         given("perMessageDeflate", "true");
         given("perMessageDeflateThreshold", "512");
         given("webSocketFraming", "Container");
-        given("undertowFastPath", "true");
+        given("undertowFastPath", "false");
         EngineOptions e = read().engine();
         assertEquals(new EngineOptions("/io/", 1000, 2000, 3000, 4000, List.of("websocket"), false, null, null, null,
-                0, 5, 6_000_000_000L, 7000, false, true, true, 512, WebSocketFraming.CONTAINER, true), e);
+                0, 5, 6_000_000_000L, 7000, false, true, true, 512, WebSocketFraming.CONTAINER, false), e);
     }
 
     @Test
