@@ -5,6 +5,9 @@ import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.engine.EngineServer;
 import dev.tidewire.internal.engine.WebSocketFraming;
 import dev.tidewire.internal.engine.Scheduler;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -75,6 +78,15 @@ public final class EngineRegistration {
         return new EngineRegistration(engine, scheduler, fastUpgrades, options.path());
     }
 
+    /** Whether the application has an {@link HttpAuthenticationMechanism} bean: it may authenticate any request. */
+    private static boolean hasJakartaSecurityMechanism() {
+        try {
+            return !CDI.current().select(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).isUnsatisfied();
+        } catch (IllegalStateException | LinkageError e) { // no CDI, or no Jakarta Security: nothing authenticates so
+            return false;
+        }
+    }
+
     /**
      * The container's fast path for upgrades to {@code path}, or {@code null} (and why, in the log) when there is none
      * or a filter or security constraint covers the path: those the servlet applies, the fast path would not.
@@ -82,6 +94,10 @@ public final class EngineRegistration {
     private static FastUpgrades fastUpgrades(ServletContext context, String path, String servletName) {
         FastUpgrades fast = (FastUpgrades) context.getAttribute(FastUpgrades.ATTRIBUTE);
         String obstacle = fast == null ? "Undertow did not load Tidewire's ServletExtension" : fast.obstacle(path);
+        if (obstacle == null && hasJakartaSecurityMechanism()) {
+            obstacle = "a Jakarta Security authentication mechanism can authenticate the upgrade (its user becomes the "
+                    + "socket's), which only the servlet applies";
+        }
         for (FilterRegistration filter : context.getFilterRegistrations().values()) {
             if (obstacle != null) break;
             if (filter.getServletNameMappings().contains(servletName) || filter.getServletNameMappings().contains("*")

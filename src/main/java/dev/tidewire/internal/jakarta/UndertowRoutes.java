@@ -30,7 +30,7 @@ final class UndertowRoutes implements FastUpgrades {
             return "the deployment cannot see WildFly's org.jboss.xnio module, which the fast path needs (add "
                     + "'Dependencies: org.jboss.xnio' to the WAR's META-INF/MANIFEST.MF)";
         }
-        if (deployment.getLoginConfig() != null) { // e.g. a FORM login whose session would make the socket's user
+        if (deployment.getLoginConfig() != null) { // e.g. a FORM login, whose session makes the upgrade's user
             return "the deployment's login configuration can authenticate the upgrade (its user becomes the socket's), "
                     + "which only the servlet applies";
         }
