@@ -29,5 +29,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
-mvn -B verify "$@"
+status=0
+mvn -B verify "$@" || status=$?
+if ((status)); then
+  bash server-config/failed-tests.sh
+  exit "$status"
+fi
 bash bench/smoke.sh

@@ -49,7 +49,8 @@ public final class EngineRegistration {
         // Tidewire's framing unless told otherwise: it costs less CPU per message than WildFly's or Payara's (bench/)
         FastUpgrades fastUpgrades = null;
         if (options.webSocketFraming() != WebSocketFraming.CONTAINER) {
-            upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler(), !Containers.isUndertow(container));
+            upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler(),
+                    Containers.isUndertow(container) ? UpgradedStreams.UNDERTOW : UpgradedStreams.BUFFERED);
             LOG.log(Level.INFO, "WebSocket at {0}: framed by Tidewire over the Servlet HTTP upgrade{1}", options.path(),
                     options.perMessageDeflate() ? ", with permessage-deflate" : "");
             if (options.undertowFastPath() && Containers.isUndertow(container)) {

@@ -23,16 +23,16 @@ import java.util.Map;
 final class ServletWebSocketUpgrade implements WebSocketUpgrade {
     private final EngineServer engine;
     private final Scheduler timers;
-    private final boolean flushEachWrite;
+    private final UpgradedStreams streams;
 
     /**
      * @param timers         where a closed connection's last reads are bounded in time
-     * @param flushEachWrite whether the container's upgraded output must be flushed after each write (Grizzly's)
+     * @param streams what the container's upgraded streams need
      */
-    ServletWebSocketUpgrade(EngineServer engine, Scheduler timers, boolean flushEachWrite) {
+    ServletWebSocketUpgrade(EngineServer engine, Scheduler timers, UpgradedStreams streams) {
         this.engine = engine;
         this.timers = timers;
-        this.flushEachWrite = flushEachWrite;
+        this.streams = streams;
     }
 
     @Override
@@ -57,7 +57,7 @@ final class ServletWebSocketUpgrade implements WebSocketUpgrade {
         for (Map.Entry<String, String> h : headers.entrySet()) resp.setHeader(h.getKey(), h.getValue());
         socket.prepare(engine, timers, info,
                 deflate == null ? null : new PerMessageDeflate(deflate.clientResets(), options.maxHttpBufferSize()),
-                options.perMessageDeflateThreshold(), flushEachWrite,
+                options.perMessageDeflateThreshold(), streams,
                 Thread.currentThread().getContextClassLoader()); // the servlet's thread: the deployment's
         resp.flushBuffer(); // Grizzly (Payara) sends the 101 only when told to; Undertow sends it on its own
     }

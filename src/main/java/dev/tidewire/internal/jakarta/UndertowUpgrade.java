@@ -84,7 +84,7 @@ final class UndertowUpgrade {
         UpgradedWebSocket socket = new UpgradedWebSocket();
         socket.prepare(engine, timers, info,
                 deflate == null ? null : new PerMessageDeflate(deflate.clientResets(), options.maxHttpBufferSize()),
-                options.perMessageDeflateThreshold(), false, deploymentLoader);
+                options.perMessageDeflateThreshold(), UpgradedStreams.UNDERTOW, deploymentLoader);
         exchange.setStatusCode(StatusCodes.SWITCHING_PROTOCOLS);
         HeaderMap answer = exchange.getResponseHeaders();
         answer.put(Headers.UPGRADE, "websocket");

@@ -49,7 +49,7 @@ public final class UpgradedWebSocket
     private PerMessageDeflate deflate;
     private int deflateThreshold;
     private ClassLoader deploymentLoader;
-    private boolean flushEachWrite;
+    private UpgradedStreams streams;
     private final Object deflating = new Object();
 
     private WebConnection connection;
@@ -90,8 +90,8 @@ public final class UpgradedWebSocket
      * @param deploymentLoader the context class loader of the container's calls into this connection
      */
     void prepare(EngineServer engine, Scheduler timers, RequestInfo request, PerMessageDeflate deflate,
-                 int deflateThreshold, boolean flushEachWrite, ClassLoader deploymentLoader) {
-        this.flushEachWrite = flushEachWrite;
+                 int deflateThreshold, UpgradedStreams streams, ClassLoader deploymentLoader) {
+        this.streams = streams;
         this.engine = engine;
         this.timers = timers;
         this.request = request;
@@ -160,7 +160,7 @@ public final class UpgradedWebSocket
         @Override
         public void onAllDataRead() {
             inDeployment(() -> closeAfterPeer(ABNORMAL)); // the peer went away without a close frame
-            closeInput(); // the peer's half is done; with ours the connection closes
+            finishInput(); // the peer's half is done; with ours the connection closes
         }
 
         @Override
@@ -227,7 +227,7 @@ public final class UpgradedWebSocket
             answered = outputClosed;
             peerClosed = true;
         }
-        if (answered) closeInput(); // the close handshake is complete: nothing more is read
+        if (answered) finishInput(); // the close handshake is complete: nothing more is read
         if (ended.get()) return;
         queueClose(FrameWriter.answeringCloseCode(code), "");
         end(code);
@@ -368,7 +368,7 @@ public final class UpgradedWebSocket
             endInput = takeInputDueLocked();
         }
         if ((written || failure != null) && callback != null) callback.onComplete(failure);
-        if (endInput) closeInput();
+        if (endInput) finishInput();
     }
 
     private void holdUntilTheEndOf(WriteRound round) {
@@ -395,7 +395,7 @@ public final class UpgradedWebSocket
      */
     private void send(byte[] bytes) throws IOException {
         out.write(bytes);
-        if (!flushEachWrite) return;
+        if (!streams.flushEachWrite) return;
         if (out.isReady()) out.flush();
         else waitingForWritable = true;
     }
@@ -481,7 +481,7 @@ public final class UpgradedWebSocket
             }
             endInput = takeInputDueLocked();
         }
-        if (endInput) closeInput();
+        if (endInput) finishInput();
         if (done != null) {
             for (SendCallback callback : done) callback.onComplete(failure);
         }
@@ -512,6 +512,12 @@ public final class UpgradedWebSocket
         return due;
     }
 
+    /** {@link #closeInput()} now, or from the timer thread where the container needs it ({@link UpgradedStreams}). */
+    private void finishInput() {
+        if (streams.closeOffReadingThread && timers != null) timers.schedule(this::closeInput, 0);
+        else closeInput();
+    }
+
     /**
      * The last step: the input ends, and with it the connection. Undertow closes the socket once both streams are
      * closed; Grizzly (Payara) only when the connection itself is closed, so that is closed too. A pending linger is
@@ -539,6 +545,6 @@ public final class UpgradedWebSocket
             shutDownLocked();
             endInput = takeInputDueLocked();
         }
-        if (endInput) closeInput();
+        if (endInput) finishInput();
     }
 }
