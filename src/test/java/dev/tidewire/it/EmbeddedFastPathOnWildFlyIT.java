@@ -11,7 +11,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
-import java.net.URI;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +44,13 @@ class EmbeddedFastPathOnWildFlyIT {
     URL base;
 
     @Test
-    void theEmbeddedLibraryAnswersUpgradesOnTheFastPath() throws Exception {
+    void theEmbeddedLibraryAnswersOnTheFastPath() throws Exception {
         Eio eio = new Eio(base);
-        long before = UndertowFastPathOnWildFlyIT.upgradesSeenByServlets(eio, "/socket.io/");
-        URI socketIo = URI.create(eio.at("socket.io/?EIO=4&transport=websocket").toString().replaceFirst("^http", "ws"));
-        try (WsClient ws = WsClient.connect(socketIo)) {
-            String open = ws.nextText();
-            assertTrue(open.startsWith("0{\"sid\":"), open);
-        }
-        assertEquals(before, UndertowFastPathOnWildFlyIT.upgradesSeenByServlets(eio, "/socket.io/"),
-                "upgrades that reached the servlets");
+        long upgradesBefore = ServletsSeen.upgrades(eio, "/socket.io/");
+        long pollingBefore = ServletsSeen.others(eio, "/socket.io/");
+        ServletsSeen.openSocketIoWebSocket(eio);
+        ServletsSeen.pollSocketIo(eio);
+        assertEquals(upgradesBefore, ServletsSeen.upgrades(eio, "/socket.io/"), "upgrades that reached the servlets");
+        assertEquals(pollingBefore, ServletsSeen.others(eio, "/socket.io/"), "polling requests that reached them");
     }
 }

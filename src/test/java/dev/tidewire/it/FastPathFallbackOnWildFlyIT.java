@@ -9,16 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The Undertow fast path (on by default), in a deployment whose filter covers every path: the upgrades must go through
- * the servlet (and so through the filter), not the fast path, which would skip it.
+ * The Undertow fast path (on by default), in a deployment whose filter covers every path: the engine's requests must go
+ * through the servlet (and so through the filter), not the fast path, which would skip it. And a filter that does not
+ * support async requests, over an engine's path: its polling requests are refused with a plain 500.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -28,8 +29,14 @@ class FastPathFallbackOnWildFlyIT {
     static WebArchive deployment() {
         return Deployments.conformanceWar(Map.of(),
                 "  <filter><filter-name>everything</filter-name>"
-                        + "<filter-class>dev.tidewire.fixture.PassThroughFilter</filter-class></filter>\n"
+                        + "<filter-class>dev.tidewire.fixture.PassThroughFilter</filter-class>"
+                        + "<async-supported>true</async-supported></filter>\n"
                         + "  <filter-mapping><filter-name>everything</filter-name><url-pattern>/*</url-pattern>"
+                        + "</filter-mapping>\n"
+                        // a filter written for blocking requests only, over the Engine.IO echo's path
+                        + "  <filter><filter-name>synchronous</filter-name>"
+                        + "<filter-class>dev.tidewire.fixture.PassThroughFilter</filter-class></filter>\n"
+                        + "  <filter-mapping><filter-name>synchronous</filter-name><url-pattern>/engine.io/*</url-pattern>"
                         + "</filter-mapping>\n");
     }
 
@@ -37,15 +44,20 @@ class FastPathFallbackOnWildFlyIT {
     URL base;
 
     @Test
-    void aFilterOverTheEnginePathKeepsItsUpgradesOnTheServletPath() throws Exception {
+    void aFilterOverTheEnginePathKeepsItsRequestsOnTheServletPath() throws Exception {
         Eio eio = new Eio(base);
-        long before = UndertowFastPathOnWildFlyIT.upgradesSeenByServlets(eio, "/socket.io/");
-        URI socketIo = URI.create(eio.at("socket.io/?EIO=4&transport=websocket").toString().replaceFirst("^http", "ws"));
-        try (WsClient ws = WsClient.connect(socketIo)) {
-            String open = ws.nextText();
-            assertTrue(open.startsWith("0{\"sid\":"), open);
-        }
-        assertEquals(before + 1, UndertowFastPathOnWildFlyIT.upgradesSeenByServlets(eio, "/socket.io/"),
-                "upgrades that reached the servlets");
+        long upgradesBefore = ServletsSeen.upgrades(eio, "/socket.io/");
+        long pollingBefore = ServletsSeen.others(eio, "/socket.io/");
+        ServletsSeen.openSocketIoWebSocket(eio);
+        ServletsSeen.pollSocketIo(eio);
+        assertEquals(upgradesBefore + 1, ServletsSeen.upgrades(eio, "/socket.io/"), "upgrades that reached the servlets");
+        assertEquals(pollingBefore + 3, ServletsSeen.others(eio, "/socket.io/"), "polling requests that reached them");
+    }
+
+    @Test
+    void aFilterWithoutAsyncSupportGetsPollingAPlain500() {
+        HttpResponse<String> r = new Eio(base).get("EIO=4&transport=polling");
+        assertEquals(500, r.statusCode(), r.body());
+        assertFalse(r.body().contains("Exception"), "no stack trace reaches the client: " + r.body());
     }
 }

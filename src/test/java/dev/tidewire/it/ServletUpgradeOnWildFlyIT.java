@@ -13,7 +13,8 @@ import java.net.URL;
 import java.util.Map;
 
 /**
- * The Node suite over the portable Servlet upgrade on WildFly ({@code tidewire.undertowFastPath=false}), with the
+ * The Node suite over the portable servlet path on WildFly, its polling and its Servlet upgrade
+ * ({@code tidewire.undertowFastPath=false}), with the
  * deflate settings of {@link NodeInteropIT}, which on WildFly runs over the Undertow fast path (the default there).
  * On Payara the Servlet upgrade is the only path, and every IT runs over it.
  */

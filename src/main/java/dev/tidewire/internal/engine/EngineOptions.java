@@ -17,9 +17,9 @@ import java.util.Objects;
  * @param perMessageDeflateThreshold messages below this many bytes are sent uncompressed (the reference's
  *                           {@code perMessageDeflate.threshold})
  * @param webSocketFraming   who frames the WebSocket transport (our addition, see {@link WebSocketFraming})
- * @param undertowFastPath   on Undertow (WildFly), with Tidewire's framing: WebSocket upgrades are answered in
- *                           Undertow's handler chain on its I/O thread, before the servlet (our addition; on by
- *                           default; no effect elsewhere)
+ * @param undertowFastPath   on Undertow (WildFly), with Tidewire's framing: WebSocket upgrades and polling requests
+ *                           are answered in Undertow's handler chain on its I/O thread, before the servlet (our
+ *                           addition; on by default; no effect elsewhere)
  */
 public record EngineOptions(String path, long pingInterval, long pingTimeout, long upgradeTimeout,
                             int maxHttpBufferSize, List<String> transports, boolean allowUpgrades,

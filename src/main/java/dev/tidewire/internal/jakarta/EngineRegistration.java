@@ -28,14 +28,14 @@ public final class EngineRegistration {
     private final EngineServer engine;
     private final Schedulers.Owned scheduler;
     /** Where this engine's upgrades are answered before the servlet, or {@code null}. */
-    private final FastUpgrades fastUpgrades;
+    private final FastPath fastPath;
     private final String path;
 
-    private EngineRegistration(EngineServer engine, Schedulers.Owned scheduler, FastUpgrades fastUpgrades,
+    private EngineRegistration(EngineServer engine, Schedulers.Owned scheduler, FastPath fastPath,
                                String path) {
         this.engine = engine;
         this.scheduler = scheduler;
-        this.fastUpgrades = fastUpgrades;
+        this.fastPath = fastPath;
         this.path = path;
     }
 
@@ -47,14 +47,14 @@ public final class EngineRegistration {
         String name = "tidewire-engine" + options.path().replace('/', '-');
         WebSocketUpgrade upgrade;
         // Tidewire's framing unless told otherwise: it costs less CPU per message than WildFly's or Payara's (bench/)
-        FastUpgrades fastUpgrades = null;
+        FastPath fastPath = null;
         if (options.webSocketFraming() != WebSocketFraming.CONTAINER) {
             upgrade = new ServletWebSocketUpgrade(engine, scheduler.scheduler(),
                     Containers.isUndertow(container) ? UpgradedStreams.UNDERTOW : UpgradedStreams.BUFFERED);
             LOG.log(Level.INFO, "WebSocket at {0}: framed by Tidewire over the Servlet HTTP upgrade{1}", options.path(),
                     options.perMessageDeflate() ? ", with permessage-deflate" : "");
             if (options.undertowFastPath() && Containers.isUndertow(container)) {
-                fastUpgrades = fastUpgrades(context, options.path(), name);
+                fastPath = fastPath(context, options.path(), name);
             }
         } else {
             try {
@@ -71,12 +71,12 @@ public final class EngineRegistration {
         reg.setAsyncSupported(true);
         reg.setLoadOnStartup(1);
         reg.addMapping(options.path() + "*");
-        if (fastUpgrades != null) {
-            fastUpgrades.serve(options.path(), engine, scheduler.scheduler(), Thread.currentThread().getContextClassLoader());
+        if (fastPath != null) {
+            fastPath.serve(options.path(), engine, scheduler.scheduler(), Thread.currentThread().getContextClassLoader());
         }
         LOG.log(Level.INFO, "Engine.IO server at {0} (transports {1}, pingInterval {2}, pingTimeout {3})",
                 options.path(), options.transports(), options.pingInterval(), options.pingTimeout());
-        return new EngineRegistration(engine, scheduler, fastUpgrades, options.path());
+        return new EngineRegistration(engine, scheduler, fastPath, options.path());
     }
 
     /** Whether the application has an {@link HttpAuthenticationMechanism} bean: it may authenticate any request. */
@@ -89,11 +89,11 @@ public final class EngineRegistration {
     }
 
     /**
-     * The container's fast path for upgrades to {@code path}, or {@code null} (and why, in the log) when there is none
+     * The container's fast path for the requests to {@code path}, or {@code null} (and why, in the log) when there is none
      * or a filter or security constraint covers the path: those the servlet applies, the fast path would not.
      */
-    private static FastUpgrades fastUpgrades(ServletContext context, String path, String servletName) {
-        FastUpgrades fast = (FastUpgrades) context.getAttribute(FastUpgrades.ATTRIBUTE);
+    private static FastPath fastPath(ServletContext context, String path, String servletName) {
+        FastPath fast = (FastPath) context.getAttribute(FastPath.ATTRIBUTE);
         String obstacle = fast == null ? "Undertow did not load Tidewire's ServletExtension" : fast.obstacle(path);
         if (obstacle == null && hasJakartaSecurityMechanism()) {
             obstacle = "a Jakarta Security authentication mechanism can authenticate the upgrade (its user becomes the "
@@ -107,10 +107,11 @@ public final class EngineRegistration {
             }
         }
         if (obstacle == null) {
-            LOG.log(Level.INFO, "WebSocket upgrades at {0}: answered on Undertow''s I/O thread (undertowFastPath)", path);
+            LOG.log(Level.INFO, "WebSocket upgrades and polling at {0}: answered on Undertow''s I/O thread "
+                    + "(undertowFastPath)", path);
             return fast;
         }
-        LOG.log(Level.WARNING, "undertowFastPath is on, but WebSocket upgrades at {0} go through the servlet: {1}",
+        LOG.log(Level.WARNING, "undertowFastPath is on, but the requests at {0} go through the servlet: {1}",
                 path, obstacle);
         return null;
     }
@@ -121,7 +122,7 @@ public final class EngineRegistration {
 
     /** Closes every session and stops the timers this registration owns. */
     public void shutdown() {
-        if (fastUpgrades != null) fastUpgrades.stop(path);
+        if (fastPath != null) fastPath.stop(path);
         engine.shutdown();
         scheduler.close();
     }

@@ -44,7 +44,16 @@ final class EngineServlet extends HttpServlet {
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
             upgrade(req, resp);
         } else {
-            ServletHttpExchange exchange = new ServletHttpExchange(req, resp, completions);
+            ServletHttpExchange exchange;
+            try {
+                exchange = new ServletHttpExchange(req, resp, completions);
+            } catch (IllegalStateException e) { // the container refused startAsync: no stack trace to the client
+                LOG.log(Level.WARNING, "polling request at {0} refused: the container cannot hold it asynchronously "
+                        + "({1}); every filter over the engine''s path must be async-supported", req.getRequestURI(),
+                        e.getMessage());
+                resp.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                return;
+            }
             try {
                 engine.handleHttp(exchange);
             } finally {

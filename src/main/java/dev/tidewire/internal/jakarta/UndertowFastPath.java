@@ -6,14 +6,14 @@ import jakarta.servlet.ServletContext;
 
 /**
  * Undertow loads this for every deployment that holds Tidewire (META-INF/services): it puts a handler in front of the
- * deployment's servlets ({@link UndertowUpgradeHandler}), which answers the WebSocket upgrades of the engines that asked
- * for it ({@link UndertowRoutes}) and passes every other request on. Other containers never load this class.
+ * deployment's servlets ({@link UndertowEngineHandler}), which answers the WebSocket upgrades and polling requests of
+ * the engines that asked for it ({@link UndertowRoutes}) and passes every other request on. Other containers never load this class.
  */
 public final class UndertowFastPath implements ServletExtension {
     @Override
     public void handleDeployment(DeploymentInfo deploymentInfo, ServletContext servletContext) {
         UndertowRoutes routes = new UndertowRoutes(deploymentInfo);
-        servletContext.setAttribute(FastUpgrades.ATTRIBUTE, routes);
-        deploymentInfo.addInitialHandlerChainWrapper(next -> new UndertowUpgradeHandler(next, routes));
+        servletContext.setAttribute(FastPath.ATTRIBUTE, routes);
+        deploymentInfo.addInitialHandlerChainWrapper(next -> new UndertowEngineHandler(next, routes));
     }
 }

@@ -9,18 +9,18 @@ import io.undertow.servlet.api.WebResourceCollection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One deployment's engines whose WebSocket upgrades {@link UndertowUpgradeHandler} answers, by path. */
-final class UndertowRoutes implements FastUpgrades {
+/** One deployment's engines whose requests {@link UndertowEngineHandler} answers, by path. */
+final class UndertowRoutes implements FastPath {
     private final DeploymentInfo deployment;
-    private final Map<String, UndertowUpgrade> byPath = new HashMap<>();
+    private final Map<String, UndertowEngine> byPath = new HashMap<>();
     /** Read on each request by the I/O threads; replaced, never changed, when an engine starts or stops. */
-    private volatile Map<String, UndertowUpgrade> routes = Map.of();
+    private volatile Map<String, UndertowEngine> routes = Map.of();
 
     UndertowRoutes(DeploymentInfo deployment) {
         this.deployment = deployment;
     }
 
-    UndertowUpgrade route(String relativePath) {
+    UndertowEngine route(String relativePath) {
         return routes.get(relativePath);
     }
 
@@ -55,7 +55,7 @@ final class UndertowRoutes implements FastUpgrades {
 
     @Override
     public synchronized void serve(String path, EngineServer engine, Scheduler timers, ClassLoader deploymentLoader) {
-        byPath.put(path, new UndertowUpgrade(engine, timers, deploymentLoader));
+        byPath.put(path, new UndertowEngine(engine, timers, deploymentLoader));
         routes = Map.copyOf(byPath);
     }
 

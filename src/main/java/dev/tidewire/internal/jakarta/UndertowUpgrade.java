@@ -1,6 +1,5 @@
 package dev.tidewire.internal.jakarta;
 
-import dev.tidewire.internal.engine.AllowRequest;
 import dev.tidewire.internal.engine.DeflateOffer;
 import dev.tidewire.internal.engine.EngineOptions;
 import dev.tidewire.internal.engine.EngineServer;
@@ -20,10 +19,7 @@ import org.xnio.StreamConnection;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,16 +42,10 @@ final class UndertowUpgrade {
         this.deploymentLoader = deploymentLoader;
     }
 
-    /**
-     * @return {@code false}: the servlet is to answer it. So it is when the application set hooks or an
-     *     {@code allowRequest}: they may block, and may expect the request's CDI scope, which only the servlet's
-     *     worker thread has.
-     */
-    boolean upgrade(HttpServerExchange exchange) {
-        EngineOptions options = engine.options();
-        if (options.allowRequest() != AllowRequest.ALLOW_ALL || !engine.hooks().isEmpty()) return false;
+    /** Answers the upgrade: a refusal, or the 101 and the connection. */
+    void upgrade(HttpServerExchange exchange, RequestInfo info) {
         try {
-            answer(exchange, options);
+            answer(exchange, info, engine.options());
         } catch (RuntimeException e) { // as EngineServlet: a log line, and no stack trace to the client
             LOG.log(Level.WARNING, "WebSocket upgrade failed: {0}", e.toString());
             if (!exchange.isResponseStarted()) {
@@ -65,11 +55,9 @@ final class UndertowUpgrade {
                 exchange.endExchange();
             }
         }
-        return true;
     }
 
-    private void answer(HttpServerExchange exchange, EngineOptions options) {
-        RequestInfo info = requestInfo(exchange);
+    private void answer(HttpServerExchange exchange, RequestInfo info, EngineOptions options) {
         HttpResponse refusal = engine.verifyUpgrade(info);
         if (refusal != null) {
             refuse(exchange, refusal);
@@ -131,24 +119,5 @@ final class UndertowUpgrade {
         answer.put(Headers.CONTENT_TYPE, refusal.contentType());
         exchange.setPersistent(false);
         exchange.getResponseSender().send(ByteBuffer.wrap(refusal.body()));
-    }
-
-    /** As {@link RequestInfos#from} makes it from the servlet request that Undertow would make of this exchange. */
-    private static RequestInfo requestInfo(HttpServerExchange exchange) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HeaderValues values : exchange.getRequestHeaders()) {
-            headers.computeIfAbsent(CommonStrings.headerName(values.getHeaderName().toString()),
-                    k -> new ArrayList<>()).addAll(values);
-        }
-        String query = exchange.getQueryString();
-        String url = exchange.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
-        return new RequestInfo(headers, RequestInfos.parseQuery(query), remoteAddress(exchange),
-                exchange.isSecure(), url, null);
-    }
-
-    private static String remoteAddress(HttpServerExchange exchange) {
-        InetSocketAddress source = exchange.getSourceAddress();
-        if (source == null) return "";
-        return source.getAddress() != null ? source.getAddress().getHostAddress() : source.getHostString();
     }
 }
