@@ -12,7 +12,6 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -70,14 +69,7 @@ final class ServletHttpExchange implements HttpExchange {
     @Override
     public void readBody(int limit, BodyCallback callback) {
         long declared = req.getContentLengthLong();
-        if (declared > (long) limit + OVERSIZED_BODY_DRAIN_BYTES) {
-            callback.onTooLarge();
-            return;
-        }
-        if (declared == 0) { // nothing to wait for, and not every container reports the end of an empty body
-            callback.onBody(new byte[0]);
-            return;
-        }
+        if (BoundedBody.settledByItsLength(declared, limit, callback)) return;
         try {
             ServletInputStream in = req.getInputStream();
             in.setReadListener(new BodyReader(in, declared, limit, callback));
@@ -189,26 +181,18 @@ final class ServletHttpExchange implements HttpExchange {
         }
     }
 
-    /**
-     * Collects a body of up to {@code limit} bytes. A longer one is read on and dropped, up to
-     * {@link #OVERSIZED_BODY_DRAIN_BYTES} more, and then reported as too large.
-     */
+    /** Reads the body into a {@link BoundedBody}, and delivers it once. */
     private final class BodyReader implements ReadListener {
         private final ServletInputStream in;
-        private final int limit;
         private final BodyCallback callback;
         private final byte[] chunk = new byte[8192];
-        private final long declaredLength;
-        private ByteArrayOutputStream kept; // null once the body is over the limit
-        private long received;
+        private final BoundedBody body;
         private boolean done;
 
         BodyReader(ServletInputStream in, long declaredLength, int limit, BodyCallback callback) {
             this.in = in;
-            this.declaredLength = declaredLength;
-            this.limit = limit;
             this.callback = callback;
-            this.kept = declaredLength > limit ? null : new ByteArrayOutputStream();
+            this.body = new BoundedBody(declaredLength, limit);
         }
 
         @Override
@@ -222,16 +206,13 @@ final class ServletHttpExchange implements HttpExchange {
                     onAllDataRead();
                     return;
                 }
-                received += n;
-                if (kept != null && received > limit) kept = null;
-                if (kept != null) {
-                    kept.write(chunk, 0, n);
-                } else if (received > (long) limit + OVERSIZED_BODY_DRAIN_BYTES) {
+                BoundedBody.Progress progress = body.add(chunk, 0, n);
+                if (progress == BoundedBody.Progress.TOO_LARGE) {
                     done = true;
                     callback.onTooLarge();
                     return;
                 }
-                if (declaredLength >= 0 && received >= declaredLength) onAllDataRead();
+                if (progress == BoundedBody.Progress.COMPLETE) onAllDataRead();
             }
         }
 
@@ -239,8 +220,7 @@ final class ServletHttpExchange implements HttpExchange {
         public void onAllDataRead() {
             if (aborted || done) return;
             done = true;
-            if (kept == null) callback.onTooLarge();
-            else callback.onBody(kept.toByteArray());
+            body.deliver(callback);
         }
 
         @Override

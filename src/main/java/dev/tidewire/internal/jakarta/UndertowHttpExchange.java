@@ -10,12 +10,12 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -52,14 +52,7 @@ final class UndertowHttpExchange implements HttpExchange {
     @Override
     public void readBody(int limit, BodyCallback callback) {
         long declared = exchange.getRequestContentLength();
-        if (declared > (long) limit + OVERSIZED_BODY_DRAIN_BYTES) {
-            callback.onTooLarge();
-            return;
-        }
-        if (declared == 0) {
-            callback.onBody(new byte[0]);
-            return;
-        }
+        if (BoundedBody.settledByItsLength(declared, limit, callback)) return;
         BodyReader reader = new BodyReader(declared, limit, callback);
         try {
             exchange.getRequestReceiver().receivePartialBytes(reader, reader);
@@ -71,8 +64,15 @@ final class UndertowHttpExchange implements HttpExchange {
     @Override
     public void respond(HttpResponse response) {
         if (!responded.compareAndSet(false, true)) return;
-        if (exchange.getIoThread() == Thread.currentThread()) write(response);
-        else exchange.getIoThread().execute(() -> write(response));
+        if (exchange.getIoThread() == Thread.currentThread()) {
+            write(response);
+            return;
+        }
+        try {
+            exchange.getIoThread().execute(() -> write(response));
+        } catch (RejectedExecutionException e) { // the server is stopping, and the connection with it
+            LOG.log(Level.DEBUG, "response not written, the I/O thread is stopping: {0}", info.url());
+        }
     }
 
     @Override
@@ -114,42 +114,28 @@ final class UndertowHttpExchange implements HttpExchange {
         }
     }
 
-    /**
-     * Collects a body of up to {@code limit} bytes. A longer one is read on and dropped, up to
-     * {@link #OVERSIZED_BODY_DRAIN_BYTES} more, and then reported as too large.
-     */
+    /** Receives the body into a {@link BoundedBody}, and delivers it once, with the deployment's class loader. */
     private final class BodyReader implements Receiver.PartialBytesCallback, Receiver.ErrorCallback {
-        private final int limit;
         private final BodyCallback callback;
-        private final long declaredLength;
-        private ByteArrayOutputStream kept; // null once the body is over the limit
-        private long received;
+        private final BoundedBody body;
         private boolean done;
 
         BodyReader(long declaredLength, int limit, BodyCallback callback) {
-            this.declaredLength = declaredLength;
-            this.limit = limit;
             this.callback = callback;
-            this.kept = declaredLength > limit ? null : new ByteArrayOutputStream((int) Math.max(declaredLength, 64));
+            this.body = new BoundedBody(declaredLength, limit);
         }
 
         @Override
         public void handle(HttpServerExchange ignored, byte[] chunk, boolean last) {
             if (aborted || done) return;
-            received += chunk.length;
-            if (kept != null && received > limit) kept = null;
-            if (kept != null) {
-                kept.write(chunk, 0, chunk.length);
-            } else if (received > (long) limit + OVERSIZED_BODY_DRAIN_BYTES) {
+            BoundedBody.Progress progress = body.add(chunk, 0, chunk.length);
+            if (progress == BoundedBody.Progress.TOO_LARGE) {
                 done = true;
                 exchange.getRequestReceiver().pause();
                 inDeployment(callback::onTooLarge);
-                return;
-            }
-            if (last || declaredLength >= 0 && received >= declaredLength) {
+            } else if (last || progress == BoundedBody.Progress.COMPLETE) {
                 done = true;
-                if (kept == null) inDeployment(callback::onTooLarge);
-                else inDeployment(() -> callback.onBody(kept.toByteArray()));
+                inDeployment(() -> body.deliver(callback));
             }
         }
 
