@@ -347,8 +347,12 @@ describe('Engine.IO v3 polling, raw', () => {
       log.push(`POST ${post.status} ${post.headers.get('content-type')}`);
       assert.equal(post.status, 200, log.join('\n'));
       assert.equal(await post.text(), 'ok');
+      // the CONNECT and the fixture's "auth" event may come in one poll or in two (whichever poll is pending when
+      // each is queued), so poll until the event has come
       let polled = await pending;
-      while (!polled.includes('40/interop')) polled += await get(`&sid=${sid}`);
+      while (!polled.includes('42/interop,')) polled += await get(`&sid=${sid}`);
+      assert.ok(polled.includes('40/interop') && polled.indexOf('40/interop') < polled.indexOf('42/interop,'),
+        `the CONNECT before the event: ${polled}`);
       assert.ok(polled.includes('1:3'), `the pong: ${polled}`);
       assert.ok(polled.includes('42/interop,["auth",{}]'), polled);
     });
