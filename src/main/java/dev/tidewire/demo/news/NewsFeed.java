@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -40,28 +42,31 @@ public class NewsFeed {
     private static final Logger LOG = System.getLogger("tidewire.demo");
     static final String ROOM_PREFIX = "topic:";
 
+    /** Resolved at the web module's start, not when a timer first touches this bean (see {@link MarketClock}). */
     @Inject
-    SocketIoServer io;
+    Instance<SocketIoServer> servers;
 
     private final Tickers tickers = new Tickers(new Random());
     private ScheduledFuture<?> task;
+    private Namespace namespace;
     private ScheduledThreadPoolExecutor ownExecutor;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         Settings settings = new Settings(context);
         if (!DemoSettings.enabled(settings)) return;
         long interval = settings.getLong(DemoSettings.NEWS_INTERVAL, 3000);
-        Namespace news = io.of("/news");
+        Namespace news = servers.get().of("/news");
         install(news);
         synchronized (this) {
+            namespace = news;
             task = schedule(() -> publish(news), interval);
         }
         LOG.log(Level.INFO, "news demo on /news, one item per subscribed topic every {0} ms", String.valueOf(interval));
     }
 
-    /** Whether the demo is on and publishing. */
-    synchronized boolean running() {
-        return task != null && !task.isCancelled();
+    /** {@code /news} while the demo is on and publishing, else empty. */
+    synchronized Optional<Namespace> running() {
+        return task != null && !task.isCancelled() ? Optional.of(namespace) : Optional.empty();
     }
 
     /** Registers the namespace's handlers. */

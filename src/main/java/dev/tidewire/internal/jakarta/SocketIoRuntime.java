@@ -28,6 +28,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +66,8 @@ public class SocketIoRuntime {
     private boolean namespacesWired;
     private JsonbValueBinder binder;
     private RequestContextDecorator requestContextDecorator;
+    /** Set when the server was created before the web module's context was known; cleared once it is. */
+    private EarlySettings earlySettings;
 
     /**
      * Captures the web application's context (the payload of the application-scope initialisation event in a web
@@ -83,7 +86,13 @@ public class SocketIoRuntime {
 
     synchronized SocketIoServer serverInstance() {
         if (server == null) {
-            Settings settings = new Settings(servletContext);
+            Settings settings;
+            if (servletContext != null) {
+                settings = new Settings(servletContext);
+            } else {
+                earlySettings = new EarlySettings();
+                settings = earlySettings.settings();
+            }
             options = SocketIoOptionsReader.read(settings, deploymentClassLoader());
             if (options.parser() != Parser.DEFAULT || options.customParser() != null) {
                 // clients built with the default parser cannot talk to this server: say so where operators look
@@ -154,6 +163,10 @@ public class SocketIoRuntime {
     synchronized void mount(ServletContext context) {
         if (servletContext == null) servletContext = context;
         SocketIoServer io = serverInstance();
+        if (earlySettings != null) {
+            warnOfLateParameters(earlySettings.lateParameters(context));
+            earlySettings = null;
+        }
         if (!namespacesWired) {
             namespacesWired = true;
             SocketIoExtension ext = beanManager.getExtension(SocketIoExtension.class);
@@ -178,6 +191,19 @@ public class SocketIoRuntime {
                     registration.engine(), scheduler.scheduler(), admin, ServerIdentity.ofThisProcess(admin.serverId())));
         }
         AdminUiOptionsReader.uiPath(settings).ifPresent(uiPath -> AdminUiPage.register(context, uiPath));
+    }
+
+    /**
+     * The server exists before the web module starts when a {@code @Startup} bean or an EJB timer injects it; its
+     * options could then come from MicroProfile Config or system properties only. Says which context parameters it
+     * asked for came too late, rather than letting them be ignored silently.
+     */
+    private static void warnOfLateParameters(List<String> late) {
+        if (late.isEmpty()) return;
+        LOG.log(Level.WARNING, "the Socket.IO server was created before the web module started (a @Startup bean or "
+                + "an EJB timer injected it), so these context parameters did not configure it: {0}. Set them in "
+                + "MicroProfile Config or as system properties, or use the server only once the web module has "
+                + "started (@Observes @Initialized(ApplicationScoped.class) ServletContext)", String.join(", ", late));
     }
 
     SocketIoOptions options() {
