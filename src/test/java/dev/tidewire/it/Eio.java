@@ -46,6 +46,11 @@ final class Eio {
         return base.resolve(relative);
     }
 
+    /** A GET of {@code relative} (see {@link #at}). */
+    HttpResponse<String> getAt(String relative) {
+        return send(HttpRequest.newBuilder(at(relative)).timeout(WAIT).GET().build());
+    }
+
     URI http(String query) {
         return base.resolve("engine.io/?" + query);
     }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +36,7 @@ class MicroProfileConfigIT {
     @Test
     void aKeyFromMicroProfileConfigWinsOverTheContextParameter() {
         Eio eio = new Eio(base);
-        HttpResponse<String> open = Eio.send(HttpRequest.newBuilder(eio.at("socket.io/?EIO=4&transport=polling"))
-                .timeout(Eio.WAIT).GET().build());
+        HttpResponse<String> open = eio.getAt("socket.io/?EIO=4&transport=polling");
         assertEquals(200, open.statusCode(), open.body());
         assertTrue(open.body().contains("\"pingInterval\":4321"), open.body());
         assertTrue(open.body().contains("\"pingTimeout\":200"), open.body());

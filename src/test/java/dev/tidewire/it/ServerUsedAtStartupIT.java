@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,14 +38,12 @@ class ServerUsedAtStartupIT {
     @Test
     void aServerCreatedBeforeTheWebModuleReadsMicroProfileConfigAndNamesTheContextParametersItMissed() {
         Eio eio = new Eio(base);
-        HttpResponse<String> open = Eio.send(HttpRequest.newBuilder(eio.at("socket.io/?EIO=4&transport=polling"))
-                .timeout(Eio.WAIT).GET().build());
+        HttpResponse<String> open = eio.getAt("socket.io/?EIO=4&transport=polling");
         assertEquals(200, open.statusCode(), open.body());
         assertTrue(open.body().contains("\"pingTimeout\":4321"), "from MicroProfile Config: " + open.body());
         assertTrue(open.body().contains("\"pingInterval\":25000"), "the context parameter came late: " + open.body());
 
-        HttpResponse<String> warnings = Eio.send(HttpRequest.newBuilder(eio.at("startup-warnings"))
-                .timeout(Eio.WAIT).GET().build());
+        HttpResponse<String> warnings = eio.getAt("startup-warnings");
         assertEquals(200, warnings.statusCode(), warnings.body());
         String warning = warnings.body().lines().filter(line -> line.contains("created before the web module"))
                 .findFirst().orElseThrow(() -> new AssertionError("no warning in: " + warnings.body()));
