@@ -229,12 +229,21 @@ final class Client implements SessionListener {
             return;
         }
         DisconnectReason why = DisconnectReason.of(reason);
+        List<String> recoverable = recoverablePids(why);
+        server.closingSessions().closing(recoverable);
+        Runnable close = () -> {
+            try {
+                closeSockets(why);
+            } finally {
+                server.closingSessions().closed(recoverable);
+            }
+        };
         try {
             // after the events already received; on this thread when idle and no user code listens to the close
-            if (closesQuietly()) serial.runInlineIfIdle(() -> closeSockets(why));
-            else serial.execute(() -> closeSockets(why));
+            if (closesQuietly()) serial.runInlineIfIdle(close);
+            else serial.execute(close);
         } catch (RejectedExecutionException e) {
-            closeSockets(why);
+            close.run();
         }
         if (conn != null) conn.closed(reason, s.closeDescription()); // after the sockets, as the reference's order
         server.removeClient(this);
@@ -351,6 +360,12 @@ final class Client implements SessionListener {
     private RecoverableSession restore(Namespace namespace, String[] asked) {
         if (asked == null) return null;
         try {
+            // a reconnect can overtake the close of its old connection, which keeps the session: wait for it
+            if (!server.closingSessions().awaitClosed(asked[0], TimeUnit.SECONDS.toMillis(RESTORE_WAIT_SECONDS))) {
+                LOG.log(Level.WARNING, "the old connection of a recovering client of {0} was still closing after "
+                        + "{1} s; the client starts afresh", namespace.name(), RESTORE_WAIT_SECONDS);
+                return null;
+            }
             RecoverableSession session = namespace.adapter().restoreSession(asked[0], asked[1]).toCompletableFuture()
                     .get(RESTORE_WAIT_SECONDS, TimeUnit.SECONDS).orElse(null);
             if (session == null || namespace.sockets().containsKey(session.sid())) return null;
@@ -406,6 +421,16 @@ final class Client implements SessionListener {
      */
     private static boolean leavesQuietly(Socket socket) {
         return socket == null || socket.closesQuietly();
+    }
+
+    /** The private ids of the sockets a close for {@code reason} will keep for recovery. */
+    private List<String> recoverablePids(DisconnectReason reason) {
+        if (server.options().recovery() == null || !reason.isRecoverable()) return List.of();
+        List<String> pids = new ArrayList<>(sockets.size());
+        for (Socket s : sockets.values()) {
+            if (s.pid() != null) pids.add(s.pid());
+        }
+        return pids;
     }
 
     private void closeSockets(DisconnectReason reason) {

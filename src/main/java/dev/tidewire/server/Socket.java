@@ -89,6 +89,11 @@ public final class Socket implements RemoteSocket {
         return recovered;
     }
 
+    /** The private session id with which a recovering client asks for this socket back, or null (recovery off). */
+    String pid() {
+        return pid;
+    }
+
     @Override
     public String id() {
         return id;

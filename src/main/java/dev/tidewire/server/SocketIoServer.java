@@ -54,6 +54,7 @@ public final class SocketIoServer implements ConnectionListener {
     private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Namespace>> removedNamespaceListeners = new CopyOnWriteArrayList<>();
     private final SocketCounters counters = new SocketCounters();
+    private final ClosingSessions closingSessions = new ClosingSessions();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransactionHook transactionHook = TransactionHook.NONE;
     private final EngineHooks engineHooks = new EngineHooks(RequestHooks.bind(this));
@@ -89,6 +90,10 @@ public final class SocketIoServer implements ConnectionListener {
     }
 
     /** Figures since start, for monitoring. */
+    ClosingSessions closingSessions() {
+        return closingSessions;
+    }
+
     public SocketCounters counters() {
         return counters;
     }

@@ -191,6 +191,51 @@ class RecoveryTest {
         assertEquals("42[\"e\",1]", p.lastText());
     }
 
+    /**
+     * The old connection's close waits behind a disconnect listener (on the handler executor) while the client's
+     * recovering CONNECT is handled on another thread: the CONNECT waits for that close, which keeps the session.
+     */
+    @Test
+    void aReconnectThatOvertakesTheCloseOfItsOldConnectionStillRecovers() throws Exception {
+        HeldExecutor handlers = new HeldExecutor();
+        SioTestServer held = new SioTestServer(
+                SocketIoOptions.defaults().withRecovery(new RecoveryOptions(60_000, true)), handlers);
+        held.io.onConnection(s -> s.onDisconnect((socket, reason) -> { })); // user code: the close is queued
+        SioTestServer.Peer old = held.connect();
+        int mark = old.mark();
+        old.send("40");
+        handlers.runAll();
+        Matcher m = REPLY.matcher(old.textsSince(mark).get(0));
+        assertTrue(m.matches(), old.textsSince(mark).toString());
+        held.io.emit("news");
+        handlers.runAll();
+        String offset = lastString(old.lastText());
+
+        old.closeTransport();
+        SioTestServer.Peer again = held.connect();
+        mark = again.mark();
+        again.send("40{\"pid\":\"" + m.group(2) + "\",\"offset\":\"" + offset + "\"}");
+        assertEquals(2, handlers.tasks.size(), "the old close and the new CONNECT, both queued");
+        Runnable oldClose = handlers.tasks.remove(0);
+        Runnable reconnect = handlers.tasks.remove(0);
+        Thread connecting = new Thread(reconnect, "reconnect");
+        connecting.start();
+        // the CONNECT goes first: it ends (a fresh socket), or it waits for the close
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (connecting.isAlive() && connecting.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the reconnect neither ended nor waited");
+            Thread.onSpinWait();
+        }
+        oldClose.run();
+        connecting.join(10_000);
+        assertFalse(connecting.isAlive());
+        handlers.runAll();
+        Matcher back = REPLY.matcher(again.textsSince(mark).get(0));
+        assertTrue(back.matches(), again.textsSince(mark).toString());
+        assertEquals(m.group(1), back.group(1), "the same socket: recovered");
+        assertTrue(held.io.sockets().sockets().get(back.group(1)).recovered());
+    }
+
     private static String lastString(String frame) {
         Matcher m = LAST_STRING.matcher(frame);
         assertTrue(m.find(), frame);
