@@ -15,6 +15,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.StatusCodes;
+import jakarta.servlet.http.WebConnection;
 import org.xnio.StreamConnection;
 
 import java.lang.System.Logger;
@@ -89,8 +90,11 @@ final class UndertowUpgrade {
 
     /** Undertow calls this on the I/O thread once the 101 is written. */
     private void open(UpgradedWebSocket socket, StreamConnection connection, HttpServerExchange exchange) {
-        WebConnectionImpl web = new WebConnectionImpl(connection, exchange.getConnection().getByteBufferPool(),
+        WebConnectionImpl undertow = new WebConnectionImpl(connection, exchange.getConnection().getByteBufferPool(),
                 exchange.getIoThread());
+        // with TLS, Undertow's stream: a short read there does not mean that nothing is left to read
+        WebConnection web = exchange.getConnection().getSslSessionInfo() != null ? undertow
+                : new UndertowWebConnection(undertow, new ShortReadInput(connection.getSourceChannel()));
         connection.getCloseSetter().set(closed -> { // replaces the one WebConnectionImpl set, so does it too
             try {
                 web.close();
