@@ -230,14 +230,19 @@ final class Client implements SessionListener {
         }
         DisconnectReason why = DisconnectReason.of(reason);
         List<String> recoverable = recoverablePids(why);
-        server.closingSessions().closing(recoverable);
-        Runnable close = () -> {
-            try {
-                closeSockets(why);
-            } finally {
-                server.closingSessions().closed(recoverable);
-            }
-        };
+        Runnable close;
+        if (recoverable.isEmpty()) { // nothing kept for recovery: nothing for a reconnect to wait for
+            close = () -> closeSockets(why);
+        } else {
+            server.closingSessions().closing(recoverable);
+            close = () -> {
+                try {
+                    closeSockets(why);
+                } finally {
+                    server.closingSessions().closed(recoverable);
+                }
+            };
+        }
         try {
             // after the events already received; on this thread when idle and no user code listens to the close
             if (closesQuietly()) serial.runInlineIfIdle(close);

@@ -80,6 +80,14 @@ public final class Deployments {
         return options;
     }
 
+    /**
+     * The conformance fixture (whose web.xml sets pingInterval 300 and pingTimeout 200 as context parameters) with
+     * {@code properties} as its MicroProfile Config file.
+     */
+    static WebArchive conformanceWarWithMicroProfileConfig(String properties) {
+        return conformanceWar().addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    }
+
     /** The conformance fixture with some options changed or added, e.g. recovery on. */
     public static WebArchive conformanceWar(Map<String, String> changedOptions) {
         return conformanceWar(changedOptions, "");

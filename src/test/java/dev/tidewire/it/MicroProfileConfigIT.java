@@ -4,7 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,9 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MicroProfileConfigIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // the conformance web.xml sets pingInterval 300 and pingTimeout 200 as context parameters
-        return Deployments.conformanceWar().addAsResource(new StringAsset("tidewire.pingInterval=4321\n"),
-                "META-INF/microprofile-config.properties");
+        return Deployments.conformanceWarWithMicroProfileConfig("tidewire.pingInterval=4321\n");
     }
 
     @ArquillianResource
