@@ -110,6 +110,40 @@ function processCpuTimes(pid) {
   return { user: (Number(f[11]) * 1000) / CLK_TCK, sys: (Number(f[12]) * 1000) / CLK_TCK }; // fields 14, 15
 }
 
+/**
+ * CPU ms of each JIT compiler thread (HotSpot's "C1/C2 CompilerThreadN") of the server process(es), by thread; null
+ * when there are none (the Node reference). A figure taken while these are busy is one of warm-up, not of the
+ * steady state.
+ */
+function jitCpuMs() {
+  if (!opts.pids.length) return null;
+  const byThread = new Map();
+  for (const pid of opts.pids) {
+    let tids = [];
+    try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch { continue; }
+    for (const tid of tids) {
+      try {
+        if (!/^C[12] CompilerThre/.test(fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8'))) continue;
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        byThread.set(`${pid}/${tid}`, ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK);
+      } catch { /* the thread ended meanwhile */ }
+    }
+  }
+  return byThread.size ? byThread : null;
+}
+
+/**
+ * The compiler threads' CPU between two {@link jitCpuMs} readings. HotSpot starts and stops compiler threads as its
+ * queue grows and shrinks: one that ended inside the window takes its time with it, so this is a lower bound.
+ */
+function jitDeltaMs(before, after) {
+  if (before == null && after == null) return null;
+  let ms = 0;
+  for (const [thread, t] of after ?? new Map()) ms += t - (before?.get(thread) ?? 0);
+  return ms;
+}
+
 /** CPU ms of each server process and of Redis (null without --redis-pid): the cluster scenarios' breakdown. */
 function cpuBreakdown() {
   const ms = (pid) => { const t = processCpuTimes(pid); return t.user + t.sys; };
@@ -257,10 +291,12 @@ async function closedLoop(lanes, op) {
   stats = new Stats();
   const times0 = serverCpuTimes();
   const breakdown0 = cpuBreakdown();
+  const jit0 = jitCpuMs();
   const t0 = performance.now();
   await sleep(opts.duration * 1000);
   const times1 = serverCpuTimes();
   const breakdown1 = cpuBreakdown();
+  const jit1 = jitCpuMs();
   const cpu0 = times0 && times0.user + times0.sys;
   const cpu1 = times1 && times1.user + times1.sys;
   const sysMs = times0 && times1.sys - times0.sys;
@@ -272,6 +308,7 @@ async function closedLoop(lanes, op) {
   await Promise.race([Promise.all(loops), sleep(opts['drain-timeout'] * 1000)]);
   return {
     measured, elapsed, cpuMs: cpu0 == null ? null : cpu1 - cpu0, sysMs,
+    jitMs: jitDeltaMs(jit0, jit1),
     processCpuMs: breakdown1.perProcess.map((ms, i) => ms - breakdown0.perProcess[i]),
     redisCpuMs: breakdown0.redis == null ? null : breakdown1.redis - breakdown0.redis,
     failures: measured.failures + drain.failures + outstanding, warmupFailures: warm.failures, stuck: outstanding,
@@ -290,6 +327,8 @@ function result(scenario, unit, r, extra = {}) {
     server_cores_busy: r.cpuMs == null ? null : Math.round((r.cpuMs / (r.elapsed * 1000)) * 100) / 100,
     // the kernel's share of that CPU (system calls, loopback TCP): a floor no user-space change removes
     server_sys_share: r.cpuMs == null || r.sysMs == null || r.cpuMs === 0 ? null : Math.round((r.sysMs / r.cpuMs) * 100) / 100,
+    // the JIT compiler's share of it: well above 0, the server was still warming up (JVM targets only)
+    server_jit_share: r.cpuMs == null || r.jitMs == null || r.cpuMs === 0 ? null : Math.round((r.jitMs / r.cpuMs) * 100) / 100,
     ...percentiles(r.measured.lat),
     failures: r.failures,
     warmup_s: opts.warmup, warmup_failures: r.warmupFailures,

@@ -45,8 +45,8 @@ const watchdogs = lines.filter((l) => l.scenario === 'watchdog');
 // per scenario: the cost figure compared across targets
 const COST = (l) => (l.scenario === 'memory' ? l.heap_used_per_conn_bytes : l.cpu_us_per_op);
 const rows = [];
-rows.push('| scenario | target | runs | ops/s | server cores busy | server CPU µs/op | each run | kernel share | p50 ms | p90 ms | p99 ms | failures | heap B/conn | heap growth held | cost ours/ref | cost ours/raw | p99 ours/ref | p99 ours/raw |');
-rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+rows.push('| scenario | target | runs | ops/s | server cores busy | server CPU µs/op | each run | kernel share | JIT share | p50 ms | p90 ms | p99 ms | failures | heap B/conn | heap growth held | cost ours/ref | cost ours/raw | p99 ours/ref | p99 ours/raw |');
+rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 const summary = []; // scenario -> medians per key
 for (const [scenario, byKey] of groups) {
   const med = {};
@@ -63,6 +63,7 @@ for (const [scenario, byKey] of groups) {
       cost: median(ls.map(COST)),
       each: ls.map(COST).filter((v) => v != null).map((v) => fmt(v, v >= 100 ? 0 : 1)).join(' / '),
       sys: median(ls.map((l) => l.server_sys_share)),
+      jit: median(ls.map((l) => l.server_jit_share)),
       errors: ls.filter((l) => l.error).map((l) => l.error),
       incomplete: ls.reduce((n, l) => n + (l.incomplete_broadcasts || 0), 0),
     };
@@ -74,7 +75,7 @@ for (const [scenario, byKey] of groups) {
     const isOurs = OURS.test(key);
     const ours = m;
     const raw = med[key.replace(OURS, 'raw@')];
-    rows.push(`| ${scenario} | ${label(key)} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${m.each} | ${fmt(m.sys, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
+    rows.push(`| ${scenario} | ${label(key)} | ${m.runs} | ${fmt(m.ops, 0)} | ${fmt(m.busy, 2)} | ${fmt(m.cpu, 2)} | ${m.each} | ${fmt(m.sys, 2)} | ${fmt(m.jit, 2)} | ${fmt(m.p50, 2)} | ${fmt(m.p90, 2)} | ${fmt(m.p99, 2)} | ${m.failures}${m.errors.length ? ' (' + m.errors.join('; ') + ')' : ''} | ${fmt(m.heap, 0)} | ${fmt(m.growth, 0)} | `
       + `${isOurs ? ratio(ours.cost, med.reference?.cost) : ''} | ${isOurs ? ratio(ours.cost, raw?.cost) : ''} | `
       + `${isOurs ? ratio(ours.p99, med.reference?.p99) : ''} | ${isOurs ? ratio(ours.p99, raw?.p99) : ''} |`);
   }
