@@ -1,5 +1,6 @@
 package dev.tidewire.it;
 
+import dev.tidewire.internal.engine.websocket.ClientFrames;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -98,16 +99,9 @@ class WebSocketReadsIT {
         return in;
     }
 
-    /** A client's text frame, masked as RFC 6455 requires; short payloads only (under 126 bytes). */
+    /** A client's final text frame, masked as RFC 6455 requires. */
     private static byte[] maskedText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = {0x37, (byte) 0xfa, 0x21, 0x3d};
-        byte[] frame = new byte[6 + payload.length];
-        frame[0] = (byte) 0x81;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
-        return frame;
+        return ClientFrames.frame(true, 0, 1, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The server's next frame, which must be an unfragmented text frame. */

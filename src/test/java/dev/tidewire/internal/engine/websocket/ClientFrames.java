@@ -4,14 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.util.Random;
 import java.util.zip.Deflater;
 
-/** Frames as a client sends them (masked), for the reader's tests. */
-final class ClientFrames {
+/** Frames as a client sends them (masked), for the reader's tests and the ITs that write raw frames. */
+public final class ClientFrames {
     private static final Random RANDOM = new Random(7);
 
     private ClientFrames() {
     }
 
-    static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload) {
+    public static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload) {
         return frame(fin, rsv, opcode, payload, true);
     }
 
