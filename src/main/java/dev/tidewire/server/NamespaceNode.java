@@ -130,9 +130,7 @@ final class NamespaceNode implements LocalNamespace {
         SerialExecutor e = inOrder;
         if (e == null) {
             synchronized (this) {
-                if (inOrder == null) {
-                    inOrder = namespace.server().newWriteBatchingSerialExecutor(MAX_QUEUED_CLUSTER_MESSAGES);
-                }
+                if (inOrder == null) inOrder = namespace.server().newSerialExecutor(MAX_QUEUED_CLUSTER_MESSAGES);
                 e = inOrder;
             }
         }

@@ -5,7 +5,6 @@ import dev.tidewire.internal.engine.EngineSession;
 import dev.tidewire.internal.engine.Packet;
 import dev.tidewire.internal.engine.RequestHooks;
 import dev.tidewire.internal.engine.Scheduler;
-import dev.tidewire.internal.engine.websocket.WriteRound;
 import dev.tidewire.internal.parser.CustomSioParser;
 import dev.tidewire.internal.parser.JsonFallback;
 import dev.tidewire.internal.parser.SioPacket;
@@ -116,23 +115,6 @@ public final class SocketIoServer implements ConnectionListener {
     /** A queue of tasks run one at a time, in order, on the handler executor. */
     SerialExecutor newSerialExecutor(int maxPending) {
         return new SerialExecutor(handlerExecutor, maxPending, taskDecorator);
-    }
-
-    /**
-     * Like {@link #newSerialExecutor}, but what its tasks write to WebSocket clients goes out when the run of queued
-     * tasks that holds them ends: for a namespace's cluster messages, so that a client reached by several remote
-     * broadcasts queued together gets them in one write, as a local broadcast's receivers do per I/O round.
-     */
-    SerialExecutor newWriteBatchingSerialExecutor(int maxPending) {
-        Executor eachRunOneWriteRound = run -> handlerExecutor.execute(() -> {
-            WriteRound round = WriteRound.startReading();
-            try {
-                run.run();
-            } finally {
-                round.endReading();
-            }
-        });
-        return new SerialExecutor(eachRunOneWriteRound, maxPending, taskDecorator);
     }
 
     /**

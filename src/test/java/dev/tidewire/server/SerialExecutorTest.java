@@ -1,6 +1,5 @@
 package dev.tidewire.server;
 
-import dev.tidewire.internal.engine.websocket.WriteRound;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 class SerialExecutorTest {
     @Test
@@ -38,26 +36,5 @@ class SerialExecutorTest {
         });
         serial.runInlineIfIdle(() -> log.add("inline"));
         assertEquals(List.of("inline"), log);
-    }
-
-    @Test
-    void aWriteBatchingExecutorWritesWhatItsQueuedTasksHeldOnceTheyHaveAllRun() {
-        HeldExecutor handlers = new HeldExecutor();
-        SerialExecutor clusterMessages = new SioTestServer(SocketIoOptions.defaults(), handlers).io
-                .newWriteBatchingSerialExecutor(10);
-        List<String> log = new ArrayList<>();
-        WriteRound.Deferred receiver = () -> log.add("receiver writes");
-        for (int i = 1; i <= 3; i++) {
-            String broadcast = "broadcast " + i;
-            clusterMessages.execute(() -> {
-                log.add(broadcast);
-                WriteRound round = WriteRound.ofReadingThread();
-                if (round != null && broadcast.endsWith("1")) round.hold(receiver); // a connection holds once
-            });
-        }
-        handlers.runAll();
-        assertEquals(List.of("broadcast 1", "broadcast 2", "broadcast 3", "receiver writes"), log,
-                "the frames of all three broadcasts go out in one write, after the last");
-        assertNull(WriteRound.ofReadingThread(), "the round ended with the run");
     }
 }

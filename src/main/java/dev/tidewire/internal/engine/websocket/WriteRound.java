@@ -13,8 +13,6 @@ import java.util.concurrent.RejectedExecutionException;
  * sent in one round gets them in one system call instead of one each, and so do the answers to what was read.
  * The thread's round ends when the thread, an {@link Executor} (XNIO's I/O threads are), runs the task queued here,
  * which it does after the ready connections; on a thread that is no executor the writes go out when the reading ends.
- * A handler thread running several cluster messages queued together (remote broadcasts) uses a round the same way,
- * around the whole run.
  *
  * <p>A round belongs to one thread and is used only on it, so it needs no locking.
  */
