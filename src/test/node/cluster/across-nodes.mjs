@@ -88,6 +88,14 @@ describe('cluster-wide operations across two nodes', () => {
       expected.filter((s) => s.id === a.id));
   });
 
+  test('a fetchSockets continuation may emit to its client and block until the client answers', T, async () => {
+    const [a, b] = await clientsOn(0, 1);
+    await ack(a, 'join', 'asking');
+    await ack(b, 'join', 'asking');
+    a.on('question', (count, answer) => answer(`${count} sockets`));
+    assert.deepEqual(await ack(a, 'fetch-then-ask', { in: ['asking'] }), ['2 sockets']);
+  });
+
   test('socketsJoin and socketsLeave reach the sockets of the other node', T, async () => {
     const [a, b] = await clientsOn(0, 1);
     await ack(a, 'join', 'source');

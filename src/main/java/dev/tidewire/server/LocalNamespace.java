@@ -58,6 +58,14 @@ public interface LocalNamespace {
     /** Runs tasks one at a time in the order given, off the caller's thread: for messages received from the cluster. */
     Executor inOrder();
 
+    /**
+     * Queues on {@link #inOrder()}, in the same order, tasks that only deliver broadcasts received from the cluster
+     * and run no application code: what several of them queued together write to one client may go out in one write.
+     */
+    default Executor inOrderBroadcasts() {
+        return inOrder();
+    }
+
     /** The server's clock, in epoch milliseconds. */
     long nowMillis();
 

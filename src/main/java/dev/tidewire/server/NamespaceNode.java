@@ -21,6 +21,7 @@ final class NamespaceNode implements LocalNamespace {
     private final Namespace namespace;
     private final Rooms rooms;
     private volatile SerialExecutor inOrder;
+    private final Executor broadcastsInOrder = task -> inOrder().execute(SerialExecutor.writesBatched(task));
 
     NamespaceNode(Namespace namespace, Rooms rooms) {
         this.namespace = namespace;
@@ -135,6 +136,11 @@ final class NamespaceNode implements LocalNamespace {
             }
         }
         return e;
+    }
+
+    @Override
+    public Executor inOrderBroadcasts() {
+        return broadcastsInOrder;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tidewire.server;
 
+import dev.tidewire.internal.engine.websocket.WriteRound;
+
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
@@ -30,6 +32,23 @@ final class SerialExecutor implements Executor {
 
     SerialExecutor(Executor delegate, int maxPending) {
         this(delegate, maxPending, UnaryOperator.identity());
+    }
+
+    /**
+     * Marks a task that only writes to clients, running no application code (a broadcast received from the cluster):
+     * what consecutive such tasks of one drain write to a WebSocket client waits for the last of them, then goes out
+     * in one write, as a local broadcast's frames wait for the end of an I/O round. Any other task, which may run
+     * application code that waits for a client's answer, first lets the held frames go.
+     */
+    static Runnable writesBatched(Runnable task) {
+        return new WritesBatched(task);
+    }
+
+    private record WritesBatched(Runnable task) implements Runnable {
+        @Override
+        public void run() {
+            task.run();
+        }
     }
 
     /** Tasks queued and not started yet. */
@@ -120,26 +139,38 @@ final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        for (int ran = 0; ; ran++) {
-            if (ran == FAIR_SHARE) { // let other clients' tasks run on this thread too
-                delegate.execute(this::drain);
-                return;
-            }
-            Runnable next;
-            synchronized (this) {
-                next = tasks.poll();
-                if (next == null) {
-                    running = false;
+        WriteRound heldWrites = null;
+        try {
+            for (int ran = 0; ; ran++) {
+                if (ran == FAIR_SHARE) { // let other clients' tasks run on this thread too
+                    delegate.execute(this::drain);
                     return;
                 }
+                Runnable next;
+                synchronized (this) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                if (next instanceof WritesBatched) {
+                    if (heldWrites == null) heldWrites = WriteRound.startReading();
+                } else if (heldWrites != null) {
+                    heldWrites.endReading();
+                    heldWrites = null;
+                }
+                try {
+                    perTask.apply(next).run();
+                } catch (RuntimeException | Error e) {
+                    // keep this client's queue alive (running stays true otherwise), then let the executor report it
+                    delegate.execute(this::drain);
+                    throw e;
+                }
             }
-            try {
-                perTask.apply(next).run();
-            } catch (RuntimeException | Error e) {
-                // keep this client's queue alive (running stays true otherwise), then let the executor report it
-                delegate.execute(this::drain);
-                throw e;
-            }
+        } finally {
+            // a later drain may already write to the same clients: their frames queue behind these, so order holds
+            if (heldWrites != null) heldWrites.endReading();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -72,10 +73,13 @@ final class RedisAdapter implements Adapter {
     @Override
     public void init() {
         // the request channel last: once the other nodes count this one there, it hears everything else too
-        link.subscribePattern(channels.broadcastPattern(), message -> received("broadcast", message, this::onBroadcast));
-        link.subscribe(channels.response(), message -> received("response", message, this::onResponse));
-        link.subscribe(channels.responseTo(uid), message -> received("response", message, this::onResponse));
-        link.subscribe(channels.request(), message -> received("request", message, answers::onRequest));
+        // a broadcast only writes to clients (one with acks comes as a request), so its writes may be batched
+        link.subscribePattern(channels.broadcastPattern(),
+                message -> received("broadcast", message, this::onBroadcast, local.inOrderBroadcasts()));
+        link.subscribe(channels.response(), message -> received("response", message, this::onResponse, local.inOrder()));
+        link.subscribe(channels.responseTo(uid),
+                message -> received("response", message, this::onResponse, local.inOrder()));
+        link.subscribe(channels.request(), message -> received("request", message, answers::onRequest, local.inOrder()));
     }
 
     @Override
@@ -214,8 +218,12 @@ final class RedisAdapter implements Adapter {
     }
 
     private void inOrder(Runnable task) {
+        inOrder(local.inOrder(), task);
+    }
+
+    private void inOrder(Executor queue, Runnable task) {
         try {
-            local.inOrder().execute(task);
+            queue.execute(task);
         } catch (RejectedExecutionException e) {
             Reachability.LOG.log(Level.WARNING, "dropped a task of {0}: too many cluster messages queued", local.name());
         }
@@ -224,9 +232,9 @@ final class RedisAdapter implements Adapter {
     // ---------------------------------------------------------------- receiving
 
     /** On Lettuce's thread: hands the message to the namespace's in-order executor, where it is decoded. */
-    private void received(String kind, byte[] message, Consumer<byte[]> handler) {
+    private void received(String kind, byte[] message, Consumer<byte[]> handler, Executor queue) {
         if (closed) return;
-        inOrder(() -> {
+        inOrder(queue, () -> {
             try {
                 handler.accept(message);
             } catch (MalformedMessageException e) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -251,8 +252,11 @@ public abstract class ClusterAdapter implements Adapter {
      */
     protected final void onMessage(ClusterMessage message, String offset) {
         if (message.uid().equals(uid) || !message.nsp().equals(local.name())) return;
+        // a broadcast without acks only writes to clients, so what several such write to one client may go together
+        Executor queue = message.type() == MessageType.BROADCAST && message.requestId() == null
+                ? local.inOrderBroadcasts() : local.inOrder();
         try {
-            local.inOrder().execute(() -> handle(message, offset));
+            queue.execute(() -> handle(message, offset));
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "dropped a {0} message of {1} from node {2}: too many cluster messages queued",
                     message.type(), local.name(), message.uid());

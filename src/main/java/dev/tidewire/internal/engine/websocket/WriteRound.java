@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
  * sent in one round gets them in one system call instead of one each, and so do the answers to what was read.
  * The thread's round ends when the thread, an {@link Executor} (XNIO's I/O threads are), runs the task queued here,
  * which it does after the ready connections; on a thread that is no executor the writes go out when the reading ends.
+ * A namespace's queue of cluster messages uses a round the same way around consecutive remote broadcasts.
  *
  * <p>A round belongs to one thread and is used only on it, so it needs no locking.
  */
