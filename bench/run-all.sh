@@ -132,7 +132,7 @@ servers_of() { # servers_of TARGET: the servers a target runs on
 }
 
 applicable() { # applicable TARGET SCENARIO
-  [[ "$1" != raw* || ( "$2" != binary && "$2" != storm-upgrade ) ]]
+  [[ "$1" != raw* || "$2" != binary ]]
 }
 
 echo "results: $OUT" >&2
