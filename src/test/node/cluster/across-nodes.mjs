@@ -96,6 +96,11 @@ describe('cluster-wide operations across two nodes', () => {
     assert.deepEqual(await ack(a, 'fetch-then-ask', { in: ['asking'] }), ['2 sockets']);
   });
 
+  test('a fetchSockets continuation may block until the other nodes answer a request of its own', T, async () => {
+    const [a] = await clientsOn(0, 1);
+    assert.deepEqual(await ack(a, 'fetch-then-ping'), ['pong']);
+  });
+
   test('socketsJoin and socketsLeave reach the sockets of the other node', T, async () => {
     const [a, b] = await clientsOn(0, 1);
     await ack(a, 'join', 'source');

@@ -152,7 +152,7 @@ public final class BroadcastOperator {
      * not answer in time ({@link #timeout}, 5 s by default).
      */
     public CompletionStage<List<RemoteSocket>> fetchSockets() {
-        return namespace.adapter().fetchSockets(options);
+        return namespace.server().completedOnHandlers(namespace.adapter().fetchSockets(options));
     }
 
     /**
@@ -246,7 +246,8 @@ public final class BroadcastOperator {
             }
             adapter.broadcastWithAck(data, options, this::clientsReached, this::answered);
             adapter.serverCount().whenComplete((count, error) -> nodesCounted(error == null ? count : 1));
-            return result;
+            // the last answer may come on a namespace's cluster queue, a client's reading thread or the timer
+            return server.completedOnHandlers(result);
         }
 
         private void clientsReached(int count) {
@@ -271,7 +272,7 @@ public final class BroadcastOperator {
             completeIfAllAnswered();
         }
 
-        /** Completes outside the lock: the application's callbacks may run on this thread. */
+        /** Completes outside the lock; the stage the application got hands the outcome to the handler executor. */
         private void completeIfAllAnswered() {
             List<Object> all;
             synchronized (this) {
@@ -290,8 +291,7 @@ public final class BroadcastOperator {
                 if (result.isDone()) return;
                 partial = new ArrayList<>(responses);
             }
-            // on the handler executor: callbacks chained by the application may block
-            server.runOnHandlerExecutor(() -> result.completeExceptionally(new BroadcastAckTimeoutException(partial)));
+            result.completeExceptionally(new BroadcastAckTimeoutException(partial));
         }
     }
 }

@@ -368,7 +368,7 @@ public class Namespace {
     public CompletionStage<List<Object>> serverSideEmitWithAck(long timeoutMillis, String event, Object... args) {
         ReservedEvents.check(event);
         if (timeoutMillis <= 0) throw new IllegalArgumentException("timeout must be positive");
-        return adapter.serverSideEmitWithAck(eventData(event, args), timeoutMillis);
+        return server.completedOnHandlers(adapter.serverSideEmitWithAck(eventData(event, args), timeoutMillis));
     }
 
     static List<Object> eventData(String event, Object[] args) {

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -365,7 +366,7 @@ public final class SocketIoServer implements ConnectionListener {
 
     /** The number of nodes in the cluster, this one included (1 without a cluster adapter). */
     public CompletionStage<Integer> serverCount() {
-        return sockets().adapter().serverCount();
+        return completedOnHandlers(sockets().adapter().serverCount());
     }
 
     /**
@@ -426,6 +427,29 @@ public final class SocketIoServer implements ConnectionListener {
 
     void runOnHandlerExecutor(Runnable task) {
         handlerExecutor.execute(taskDecorator.apply(task));
+    }
+
+    /**
+     * The stage of an operation that waits for other nodes, completed on the handler executor: an adapter completes
+     * it on the namespace's cluster queue, which what the application chains to it would hold up if it blocked. A
+     * stage already complete (one node, or {@code local()}) is returned as is: what is chained runs on the caller's
+     * thread, which holds up nothing of ours.
+     */
+    <T> CompletionStage<T> completedOnHandlers(CompletionStage<T> stage) {
+        if (stage instanceof CompletableFuture<T> future && future.isDone()) return future;
+        CompletableFuture<T> handed = new CompletableFuture<>();
+        stage.whenComplete((value, error) -> {
+            Runnable complete = () -> {
+                if (error != null) handed.completeExceptionally(error);
+                else handed.complete(value);
+            };
+            try {
+                runOnHandlerExecutor(complete);
+            } catch (RejectedExecutionException e) {
+                complete.run(); // the executor is shutting down: still end the stage
+            }
+        });
+        return handed;
     }
 
     void removeClient(Client client) {

@@ -21,6 +21,12 @@
  *       that fires at once still finds its pending ack. ({@code AckTest}, {@code BroadcastAckTest})</li>
  *   <li><b>No blocking on I/O threads.</b> Only handlers declared non-blocking run on the reading thread, and
  *       they keep rule 1. ({@code InlineHandlerTest})</li>
+ *   <li><b>Cluster stages end on the handler executor.</b> The stage of an operation that waits for other nodes
+ *       ({@code fetchSockets}, {@code serverSideEmitWithAck}, {@code serverCount}, a broadcast's
+ *       {@code emitWithAck}) completes there, so what the application chains to it may block, even on another
+ *       cluster operation, without holding up the messages of the cluster. A stage that is complete when it is
+ *       returned (one node, {@code local()}) runs what is chained on the caller's thread. ({@code ClusterStagesTest},
+ *       and the cluster ITs' {@code fetch-then-ping})</li>
  * </ol>
  * Outgoing listeners ({@code Socket.onAnyOutgoing}) are not callbacks about the client's events but hooks of the
  * emitter: they run synchronously on the thread that emits, as in the reference, and must not block.
