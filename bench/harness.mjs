@@ -240,18 +240,17 @@ function rawRequest(i, method, path, body) {
 
 /** The raw floor of a polling→upgrade connection: the official client's four HTTP requests, then a WebSocket. */
 async function rawPollingThenUpgrade() {
-  const i = connSeq;
+  const i = connSeq++; // one source address for the four requests and the WebSocket, as one client has
   const poll = '/raw-upgrade/poll'; // a plain servlet for both raw floors; raw then upgrades to JSR-356
   await rawRequest(i, 'GET', poll);
   await rawRequest(i, 'POST', poll, '40');
   await rawRequest(i, 'GET', poll);
   await rawRequest(i, 'GET', poll);
-  return rawConnect(`${RAW_PREFIX}/echo`);
+  return rawConnect(`${RAW_PREFIX}/echo`, i);
 }
 
-/** A bare WebSocket on the raw floor (resolves on open). */
-function rawConnect(path) {
-  const i = connSeq++;
+/** A bare WebSocket on the raw floor (resolves on open); `i` picks its source address. */
+function rawConnect(path, i = connSeq++) {
   const url = `${base.protocol === 'https:' ? 'wss' : 'ws'}://${base.host}${path}`;
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { localAddress: sourceAddress(i), perMessageDeflate: false });
