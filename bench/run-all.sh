@@ -21,6 +21,8 @@
 #   MEM_CONNS [19000] idle WebSocket connections of the memory scenario   SOURCES [64] loopback source addresses
 #   MEM_HOLD [120] seconds the memory scenario holds its connections (heap sampled 4 times: several heartbeats)
 #   HARNESS_ARGS [""] extra harness options, e.g. "--clients 50 --receivers 500"
+#   RESUME [""] a results file of an earlier, interrupted invocation with the same settings: its runs are kept, the
+#     runs it lacks (scenario, target, server, rep) are run and appended to it, and the table covers all of them
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
@@ -60,10 +62,16 @@ if [[ ! -d "$BENCH/node_modules/socket.io-client" || "$BENCH/package-lock.json" 
 fi
 
 mkdir -p "$BENCH/results"
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-SUFFIX=""; [[ "$SMOKE" == 1 ]] && SUFFIX="-smoke"
-OUT="$BENCH/results/$STAMP$SUFFIX.jsonl"
-: >"$OUT"
+RESUME="${RESUME:-}"
+if [[ -n "$RESUME" ]]; then
+  [[ -f "$RESUME" && "$SMOKE" != 1 ]] || { echo "RESUME needs an existing results file of a full run" >&2; exit 2; }
+  OUT="$(cd "$(dirname "$RESUME")" && pwd)/$(basename "$RESUME")"
+else
+  STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+  SUFFIX=""; [[ "$SMOKE" == 1 ]] && SUFFIX="-smoke"
+  OUT="$BENCH/results/$STAMP$SUFFIX.jsonl"
+  : >"$OUT"
+fi
 
 REF_PID=""
 OURS_UP=0
@@ -135,6 +143,20 @@ applicable() { # applicable TARGET SCENARIO
   [[ "$1" != raw* || "$2" != binary ]]
 }
 
+# the runs already in the results file, one "scenario target server rep" line each (none unless resuming)
+DONE_RUNS=""
+if [[ -n "$RESUME" ]]; then
+  DONE_RUNS=$(node -e '
+    for (const line of require("fs").readFileSync(process.argv[1], "utf8").split("\n")) {
+      if (!line.startsWith("{")) continue;
+      const r = JSON.parse(line);
+      console.log(`${r.scenario} ${r.target} ${r.server} ${r.rep}`);
+    }' "$OUT")
+fi
+already_run() { # already_run SCENARIO TARGET SERVER REP
+  grep -qxF "$1 $2 $3 $4" <<<"$DONE_RUNS"
+}
+
 echo "results: $OUT" >&2
 if [[ "$SMOKE" == 1 ]]; then
   # one server per target and server, every scenario once, briefly
@@ -148,7 +170,10 @@ else
     for target in $TARGETS; do
       applicable "$target" "$s" || continue
       for server in $(servers_of "$target"); do
-        for rep in $(seq 1 "$REPS"); do run_target "$target" "$server" "$s" "$rep"; done
+        for rep in $(seq 1 "$REPS"); do
+          if already_run "$s" "$target" "$server" "$rep"; then echo "== $s / $target on $server / rep $rep: in $OUT" >&2
+          else run_target "$target" "$server" "$s" "$rep"; fi
+        done
       done
     done
   done
